@@ -1,0 +1,103 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Every dependency is a well-kept server-side Swift package (see README "Dependencies" for why each is here).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "idkarr",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "idkarr", targets: ["idkarr"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: system libraries
+        .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // MARK: leaf modules (depend on nothing of ours)
+        .target(name: "IdkarrParsing", swiftSettings: swiftSettings),
+        .target(name: "IdkarrDomain", swiftSettings: swiftSettings),
+        .target(
+            name: "IdkarrStore",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "IdkarrNet",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "IdkarrAuth",
+            dependencies: ["CArgon2", "IdkarrDomain", "IdkarrStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: features
+        .target(
+            name: "IdkarrLibrary",
+            dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: edges
+        .target(
+            name: "IdkarrHTTP",
+            dependencies: [
+                "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "IdkarrApp",
+            dependencies: [
+                "IdkarrHTTP", "IdkarrLibrary", "IdkarrAuth", "IdkarrStore", "IdkarrDomain", "IdkarrParsing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "idkarr",
+            dependencies: [
+                "IdkarrApp", "IdkarrParsing", "IdkarrStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A child process for the store's crash test: writes documents in a loop and reports each
+        // acknowledged write, so the test can SIGKILL it and verify nothing acknowledged was lost.
+        .executableTarget(name: "StoreTorture", dependencies: ["IdkarrStore"], swiftSettings: swiftSettings),
+
+        // MARK: tests
+        .testTarget(name: "IdkarrParsingTests", dependencies: ["IdkarrParsing"], swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrStoreTests", dependencies: ["IdkarrStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IdkarrNetTests",
+            dependencies: ["IdkarrNet", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
+                    swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IdkarrHTTPTests",
+            dependencies: [
+                "IdkarrApp", "IdkarrHTTP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `idkarr bench …` — benchmarks run by `make bench` (never by the tests).
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks (run by make bench).",
+        shouldDisplay: false,
+        subcommands: [BenchParse.self]
+    )
+}
