@@ -1,0 +1,50 @@
+import Testing
+
+@testable import IdkarrAuth
+
+/// NIST FIPS 180-4 example vectors (csrc.nist.gov "SHA256.pdf", "SHA2_Additional.pdf").
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
+    ])
+    func nistVectors(message: String, digest: String) {
+        #expect(SHA256.hexDigest(message) == digest)
+    }
+
+    @Test func oneMillionA() {
+        let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hexDigest(message) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func incrementalEqualsOneShot() {
+        let message = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        for split in [0, 1, 55, 56, 63, 64, 65, 127, 128, 999, 1000] {
+            var sha = SHA256()
+            sha.update(message[..<split])
+            sha.update(message[split...])
+            #expect(sha.finalize() == SHA256.hash(message), "split at \(split)")
+        }
+        var byteByByte = SHA256()
+        for byte in message { byteByByte.update([byte]) }
+        #expect(byteByByte.finalize() == SHA256.hash(message))
+    }
+
+    @Test func paddingBoundaries() {
+        // Lengths around the 55/56/64-byte padding edges, checked against known digests.
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 55))
+            == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 56))
+            == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 64))
+            == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+}
