@@ -1,0 +1,128 @@
+// @ts-check
+import * as api from '../api.js';
+import { h, replace, reportError, emit } from '../dom.js';
+import { formatBytes, formatDateTime, humanize, seasonLabel, episodeCode } from '../lib/format.js';
+import { monitorToggle } from '../components/toggle.js';
+import { confirmModal } from '../components/modal.js';
+
+/**
+ * One title: facts, the whole-title monitor toggle, seasons with their episodes (series) or the
+ * file (movie), delete. Every toggle re-renders from the Media the server answers.
+ * @param {HTMLElement} el
+ * @param {import('../types.js').MountContext} ctx
+ */
+export function mountMediaDetail(el, { params, signal, user }) {
+  const id = Number(params.id);
+  const admin = user?.role === 'admin';
+  /** @type {import('../types.js').Media|null} */
+  let media = null;
+  /** @type {Map<number, string>} */
+  let tagLabels = new Map();
+  let busy = false;
+
+  el.addEventListener('idk:toggle', (e) => setMonitored(/** @type {CustomEvent} */ (e).detail), { signal });
+  load();
+
+  async function load() {
+    try {
+      const [m, tags] = await Promise.all([api.get(`/media/${id}`, { signal }), api.list('/tags', { signal }).catch(() => [])]);
+      tagLabels = new Map(tags.map((t) => [t.id, t.label]));
+      media = m;
+      update();
+    } catch (err) {
+      if (/** @type {any} */ (err)?.status === 404) replace(el, h('h1', null, 'Not found'), h('p', null, h('a', { href: '#/media' }, 'Back to the library')));
+      else reportError(el, err);
+    }
+  }
+
+  /** @param {{ scope: 'media'|'season'|'episode', seasonNumber?: number, episodeId?: number, monitored: boolean }} d */
+  async function setMonitored(d) {
+    if (!media || busy) return;
+    /** @type {Record<string, unknown>} */
+    const body = { monitored: d.monitored };
+    if (d.scope === 'season') body.seasonNumber = d.seasonNumber;
+    if (d.scope === 'episode') body.episodeIds = [d.episodeId];
+    busy = true;
+    el.classList.add('is-busy');
+    try {
+      media = await api.put(`/media/${id}/monitor`, body, { signal });
+      update();
+    } catch (err) { reportError(el, err); } finally {
+      busy = false;
+      el.classList.remove('is-busy');
+    }
+  }
+
+  async function remove() {
+    if (!media) return;
+    if (!(await confirmModal('Delete title?', `Delete “${media.title}” from the library? Files on disk are not touched.`))) return;
+    try {
+      await api.del(`/media/${id}`, { version: media.version, signal });
+      emit(el, 'toast', { kind: 'success', message: 'Title deleted.' });
+      location.hash = '#/media';
+    } catch (err) { reportError(el, err); }
+  }
+
+  /** Render the whole page from `media` (idempotent). */
+  function update() {
+    if (!media) return;
+    const m = media;
+    replace(el,
+      h('p', { class: 'crumbs' }, h('a', { href: '#/media' }, '‹ Library')),
+      h('header', { class: 'detail-head' },
+        h('div', null, h('h1', { class: 'detail-title' }, m.title),
+          h('p', { class: 'muted' }, [m.year ? String(m.year) : '', humanize(m.mediaType), humanize(m.status)].filter(Boolean).join(' · '))),
+        h('div', { class: 'detail-actions' },
+          monitorToggle({ pressed: m.monitored, label: `Monitor ${m.title}`, detail: { scope: 'media' }, disabled: !admin }),
+          admin ? h('button', { type: 'button', class: 'btn btn-danger', id: 'delete-media', onclick: remove }, 'Delete') : null)),
+      m.overview ? h('p', { class: 'overview' }, m.overview) : null,
+      facts(m, tagLabels),
+      m.mediaType === 'movie' ? movieFile(m) : seasons(m, admin));
+  }
+}
+
+function facts(/** @type {import('../types.js').Media} */ m, /** @type {Map<number,string>} */ tagLabels) {
+  const ids = [['TMDB', m.tmdbId], ['TVDB', m.tvdbId], ['IMDb', m.imdbId], ['TVmaze', m.tvmazeId]].filter(([, v]) => v);
+  const row = (/** @type {string} */ k, /** @type {any} */ v) => [h('dt', null, k), h('dd', null, v)];
+  return h('dl', { class: 'facts panel' },
+    row('Path', m.path || '—'),
+    row('IDs', ids.length ? ids.map(([k, v]) => `${k} ${v}`).join(' · ') : '—'),
+    row('Tags', (m.tags || []).length ? h('span', { class: 'tags' }, m.tags.map((t) => h('span', { class: 'tag' }, tagLabels.get(t) || `#${t}`))) : '—'),
+    row('Size on disk', formatBytes(m.statistics?.sizeOnDisk ?? 0)));
+}
+
+function movieFile(/** @type {import('../types.js').Media} */ m) {
+  const f = m.movieFile;
+  return h('section', { class: 'panel' }, h('h2', null, 'File'),
+    f ? h('dl', { class: 'facts' },
+      h('dt', null, 'Path'), h('dd', null, f.path),
+      h('dt', null, 'Size'), h('dd', null, formatBytes(f.size)),
+      h('dt', null, 'Quality'), h('dd', null, f.quality?.name || '—'),
+      h('dt', null, 'Added'), h('dd', null, formatDateTime(f.dateAdded)))
+      : h('p', { class: 'muted' }, 'No file yet.'));
+}
+
+function seasons(/** @type {import('../types.js').Media} */ m, /** @type {boolean} */ admin) {
+  const episodes = m.episodes || [];
+  const numbers = [...new Set([...(m.seasons || []).map((s) => s.seasonNumber), ...episodes.map((e) => e.seasonNumber)])].sort((a, b) => b - a);
+  if (!numbers.length) return h('p', { class: 'muted' }, 'No episodes yet.');
+  return numbers.map((n) => {
+    const season = (m.seasons || []).find((s) => s.seasonNumber === n);
+    const eps = episodes.filter((e) => e.seasonNumber === n).sort((a, b) => b.episodeNumber - a.episodeNumber);
+    const have = eps.filter((e) => e.hasFile).length;
+    return h('section', { class: 'panel season', 'data-season': String(n) },
+      h('div', { class: 'section-head' },
+        h('h2', null, seasonLabel(n), h('span', { class: 'muted season-count' }, ` ${have}/${eps.length}`)),
+        monitorToggle({ pressed: Boolean(season?.monitored), label: `Monitor ${seasonLabel(n)}`, detail: { scope: 'season', seasonNumber: n }, disabled: !admin || !season })),
+      h('ul', { class: 'episodes' }, eps.map((e) => episodeRow(e, admin))));
+  });
+}
+
+function episodeRow(/** @type {import('../types.js').Episode} */ e, /** @type {boolean} */ admin) {
+  return h('li', { class: ['episode', e.hasFile && 'has-file'], 'data-episode-id': String(e.id) },
+    h('span', { class: 'ep-code' }, episodeCode(e.seasonNumber, e.episodeNumber)),
+    h('span', { class: 'ep-title' }, e.title || 'TBA'),
+    h('span', { class: 'ep-date muted' }, e.airDate || '—'),
+    h('span', { class: ['ep-file', e.hasFile ? 'ok' : 'missing'] }, e.hasFile ? 'Downloaded' : 'Missing'),
+    monitorToggle({ pressed: e.monitored, label: `Monitor ${episodeCode(e.seasonNumber, e.episodeNumber)}`, detail: { scope: 'episode', episodeId: e.id }, disabled: !admin }));
+}

@@ -1,0 +1,124 @@
+// @ts-check
+import * as api from '../api.js';
+import { h, replace, reportError } from '../dom.js';
+import { buildHash, mediaListState, MEDIA_DEFAULTS, PAGE_SIZES } from '../lib/query.js';
+import { formatBytes, humanize } from '../lib/format.js';
+import { posterCard } from '../components/poster-card.js';
+import { mountDataTable } from '../components/data-table.js';
+import { mountPager } from '../components/pager.js';
+
+const VIEW_KEY = 'idkarr.mediaView';
+const STATUSES = ['continuing', 'ended', 'upcoming', 'announced', 'inCinemas', 'released', 'unknown'];
+const SORTS = [['title', 'Title'], ['year', 'Year'], ['added', 'Added'], ['updated', 'Updated'], ['sizeOnDisk', 'Size on disk']];
+
+/**
+ * The library: posters or a table, with paging, sorting and filters kept in the hash query.
+ * Filter changes rewrite the URL with replaceState (no remount, the search box keeps focus).
+ * @param {HTMLElement} el
+ * @param {import('../types.js').MountContext} ctx
+ */
+export function mountMediaList(el, { query, signal }) {
+  let state = mediaListState(query);
+  let view = localStorage.getItem(VIEW_KEY) === 'table' ? 'table' : 'posters';
+  /** @type {AbortController|null} */
+  let inflight = null;
+  /** @type {import('../types.js').Paged|null} */
+  let data = null;
+
+  const filters = h('div', { class: 'filters' });
+  const results = h('div', { class: 'results' });
+  const pagerEl = h('nav', { 'aria-label': 'Pages' });
+  const pager = mountPager(pagerEl);
+  const viewButton = h('button', { type: 'button', class: 'btn', id: 'view-toggle', onclick: toggleView });
+  el.replaceChildren(h('div', { class: 'section-head' }, h('h1', null, 'Library'), viewButton), filters, results, pagerEl);
+  el.addEventListener('idk:page', (e) => setState({ page: /** @type {CustomEvent} */ (e).detail.page }, false), { signal });
+  signal.addEventListener('abort', () => inflight?.abort());
+
+  buildFilters();
+  load();
+
+  function setState(/** @type {Partial<typeof state>} */ patch, resetPage = true) {
+    const merged = { ...state, ...patch, ...(resetPage ? { page: 1 } : {}) };
+    state = mediaListState(Object.fromEntries(Object.entries(merged).map(([k, v]) => [k, String(v)])));
+    history.replaceState(null, '', buildHash('/media', state, MEDIA_DEFAULTS));
+    load();
+  }
+
+  function toggleView() {
+    view = view === 'table' ? 'posters' : 'table';
+    localStorage.setItem(VIEW_KEY, view);
+    update();
+  }
+
+  async function load() {
+    inflight?.abort();
+    inflight = new AbortController();
+    const query = { ...state, tags: state.tags || undefined };
+    try {
+      data = await api.get('/media', { query, signal: inflight.signal });
+      update();
+    } catch (err) { reportError(el, err); }
+  }
+
+  /** Render everything from `data`, `state` and `view`. */
+  function update() {
+    viewButton.textContent = view === 'table' ? 'Show posters' : 'Show table';
+    const recs = data?.records || [];
+    if (!recs.length) replace(results, emptyState());
+    else if (view === 'table') mountDataTable(results, { columns: COLUMNS, caption: 'Library' }).update(recs);
+    else replace(results, h('div', { class: 'poster-grid' }, recs.map(posterCard)));
+    pager.update({ page: state.page, pageSize: state.pageSize, totalRecords: data?.totalRecords || 0 });
+  }
+
+  function emptyState() {
+    const filtered = ['instanceId', 'mediaType', 'monitored', 'status', 'tags', 'search'].some((k) => /** @type {any} */ (state)[k]);
+    if (filtered) {
+      return h('div', { class: 'empty-state' }, h('p', null, 'No titles match these filters.'),
+        h('a', { class: 'btn', href: '#/media' }, 'Clear filters'));
+    }
+    return h('div', { class: 'empty-state' },
+      h('h2', null, 'Your library is empty'),
+      h('p', null, 'Set up an instance and a root folder in Settings, then add titles through the API: ',
+        h('code', null, 'POST /api/v1/media'), ' with ', h('code', null, '{ "instanceId", "mediaType", "title" }'),
+        ' and an ', h('code', null, 'X-Api-Key'), ' header (create a key under Settings → API keys). Adding from metadata search comes later.'),
+      h('a', { class: 'btn btn-primary', href: '#/settings/instances' }, 'Go to Settings'));
+  }
+
+  async function buildFilters() {
+    const search = /** @type {HTMLInputElement} */ (h('input', { type: 'search', id: 'media-search', value: state.search, placeholder: 'Search titles', 'aria-label': 'Search titles' }));
+    let timer = 0;
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => setState({ search: search.value.trim() }), 300);
+    }, { signal });
+    const select = (/** @type {string} */ key, /** @type {string} */ label, /** @type {Array<[string,string]>} */ options) =>
+      h('label', { class: 'filter' }, h('span', { class: 'filter-label' }, label),
+        h('select', { name: key, onchange: (/** @type {Event} */ e) => setState({ [key]: /** @type {HTMLSelectElement} */ (e.target).value }) },
+          options.map(([v, t]) => h('option', { value: v, selected: String(/** @type {any} */ (state)[key]) === v }, t))));
+    const [instances, tags] = await Promise.all([
+      api.list('/instances', { signal }).catch(() => []),
+      api.list('/tags', { signal }).catch(() => []),
+    ]);
+    replace(filters,
+      h('label', { class: 'filter filter-search' }, h('span', { class: 'filter-label' }, 'Search'), search),
+      select('instanceId', 'Instance', [['', 'All'], ...instances.map((i) => /** @type {[string,string]} */ ([String(i.id), i.name]))]),
+      select('mediaType', 'Type', [['', 'All'], ['series', 'Series'], ['movie', 'Movies'], ['anime', 'Anime']]),
+      select('monitored', 'Monitored', [['', 'All'], ['true', 'Monitored'], ['false', 'Unmonitored']]),
+      select('status', 'Status', [['', 'All'], ...STATUSES.map((s) => /** @type {[string,string]} */ ([s, humanize(s)]))]),
+      select('tags', 'Tag', [['', 'All'], ...tags.map((t) => /** @type {[string,string]} */ ([String(t.id), t.label]))]),
+      select('sortKey', 'Sort by', /** @type {Array<[string,string]>} */ (SORTS)),
+      select('sortDirection', 'Order', [['ascending', 'Ascending'], ['descending', 'Descending']]),
+      select('pageSize', 'Per page', PAGE_SIZES.map((n) => /** @type {[string,string]} */ ([String(n), String(n)]))));
+  }
+}
+
+/** @type {import('../components/data-table.js').Column[]} */
+const COLUMNS = [
+  { label: 'Title', cell: (m) => h('a', { href: `#/media/${m.id}` }, m.title) },
+  { label: 'Year', cell: (m) => (m.year ? String(m.year) : '—') },
+  { label: 'Type', cell: (m) => humanize(m.mediaType) },
+  { label: 'Status', cell: (m) => humanize(m.status) },
+  { label: 'Monitored', cell: (m) => (m.monitored ? 'Yes' : 'No') },
+  { label: 'Episodes', cell: (m) => (m.mediaType === 'movie' ? (m.movieFile ? 'Downloaded' : 'Missing') : `${m.statistics?.episodeFileCount ?? 0} / ${m.statistics?.episodeCount ?? 0}`) },
+  { label: 'Size', cell: (m) => formatBytes(m.statistics?.sizeOnDisk ?? 0) },
+];

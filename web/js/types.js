@@ -1,0 +1,97 @@
+// @ts-check
+// JSDoc shapes of the API resources (docs/API.md). Imported only for editor type checking.
+
+/** @typedef {{ setupRequired: boolean, registrationOpen: boolean, authenticated: boolean }} AuthStatus */
+/** @typedef {'request'|'autoApprove'|'manageRequests'} Permission */
+/**
+ * @typedef {object} User
+ * @property {number} id
+ * @property {number} version
+ * @property {string} username
+ * @property {'admin'|'user'} role
+ * @property {Permission[]} permissions
+ * @property {boolean} disabled
+ * @property {string} createdAt
+ * @property {string|null} lastLoginAt
+ */
+/** @typedef {{ id: number, name: string, prefix: string, createdAt: string, lastUsedAt: string|null, key?: string }} ApiKey */
+/**
+ * @typedef {object} Instance
+ * @property {number} id
+ * @property {number} version
+ * @property {string} name
+ * @property {'series'|'movie'|'anime'} mediaType
+ * @property {number|null} defaultRootFolderId
+ * @property {number|null} defaultQualityProfileId
+ */
+/** @typedef {{ name: string, path: string }} UnmappedFolder */
+/**
+ * @typedef {object} RootFolder
+ * @property {number} id
+ * @property {number} version
+ * @property {string} path
+ * @property {number} instanceId
+ * @property {boolean} accessible
+ * @property {number} freeSpace
+ * @property {number} totalSpace
+ * @property {UnmappedFolder[]} unmappedFolders
+ */
+/** @typedef {{ id: number, version: number, label: string }} Tag */
+/** @typedef {{ id: number, name: string, source: string, resolution: number, modifier: string }} Quality */
+/**
+ * @typedef {object} QualityDefinition
+ * @property {number} id
+ * @property {number} version
+ * @property {Quality} quality
+ * @property {string} title
+ * @property {number} weight
+ * @property {number} minSize
+ * @property {number} preferredSize
+ * @property {number} maxSize
+ */
+/**
+ * A profile item: one quality, or a group (id ≥ 1000) of qualities.
+ * @typedef {{ quality?: Quality, id?: number, name?: string, allowed: boolean, items?: ProfileItem[] }} ProfileItem
+ */
+/** @typedef {{ id: number, version: number, name: string, upgradeAllowed: boolean, cutoff: number, items: ProfileItem[] }} QualityProfile */
+/** @typedef {{ path: string, size: number, quality: Quality|null, releaseGroup: string|null, dateAdded: string }} MediaFile */
+/**
+ * @typedef {object} Episode
+ * @property {number} id
+ * @property {number} seasonNumber
+ * @property {number} episodeNumber
+ * @property {string|null} title
+ * @property {string|null} airDate
+ * @property {boolean} monitored
+ * @property {boolean} hasFile
+ * @property {MediaFile|null} episodeFile
+ */
+/** @typedef {{ episodeCount: number, episodeFileCount: number, sizeOnDisk: number }} SeasonStatistics */
+/** @typedef {{ seasonNumber: number, monitored: boolean, statistics: SeasonStatistics }} Season */
+/**
+ * @typedef {object} Media
+ * @property {number} id
+ * @property {number} version
+ * @property {number} instanceId
+ * @property {'series'|'movie'|'anime'} mediaType
+ * @property {string} title
+ * @property {number|null} year
+ * @property {string} status
+ * @property {string|null} overview
+ * @property {boolean} monitored
+ * @property {string|null} path
+ * @property {number[]} tags
+ * @property {number|null} tmdbId
+ * @property {number|null} tvdbId
+ * @property {string|null} imdbId
+ * @property {number|null} tvmazeId
+ * @property {{ coverType: string, url: string }[]} images
+ * @property {Season[]} [seasons]
+ * @property {Episode[]} [episodes]
+ * @property {MediaFile|null} [movieFile]
+ * @property {{ seasonCount: number, episodeCount: number, episodeFileCount: number, sizeOnDisk: number }} statistics
+ */
+/** @typedef {{ page: number, pageSize: number, totalRecords: number, records: any[] }} Paged */
+/** @typedef {{ params: Record<string, string>, query: Record<string, string>, signal: AbortSignal, user: User|null }} MountContext */
+
+export {};
