@@ -1,0 +1,220 @@
+import Foundation
+
+/// A `Decoder` over a `TapeDocument`, so bodies stay ordinary `Codable` types.
+/// It reads what Foundation's `JSONEncoder` writes with the store's settings: dates as ISO 8601
+/// strings with milliseconds (`StoreCoding`), `Data` as Base64, `URL` as a string, `Decimal` as
+/// a number. `codingPath` is not tracked (it would cost an allocation per nested value); errors
+/// name the key and the byte offset instead.
+struct TapeDecoder: Decoder {
+    let doc: TapeDocument
+    let index: Int
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard doc.kind(index) == .object else { throw doc.mismatch([String: Any].self, index) }
+        return KeyedDecodingContainer(TapeKeyedContainer<Key>(doc: doc, object: index))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard doc.kind(index) == .array else { throw doc.mismatch([Any].self, index) }
+        return TapeUnkeyedContainer(doc: doc, array: index)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    /// Decodes `type` from the value at token `i`, with fast paths for the common leaf types.
+    @inline(__always)
+    static func decode<T: Decodable>(_ type: T.Type, _ doc: TapeDocument, _ i: Int) throws -> T {
+        if T.self == String.self { return try doc.string(at: i) as! T }
+        if T.self == Int.self { return Int(try doc.int64(at: i)) as! T }
+        if T.self == Bool.self { return try doc.bool(at: i) as! T }
+        if T.self == Double.self { return try doc.double(at: i) as! T }
+        if T.self == Date.self {
+            let text = try doc.string(at: i)
+            guard let date = ISODate.parse(text) else { throw doc.invalid(i, "\"\(text)\" is not an ISO 8601 date") }
+            return date as! T
+        }
+        if T.self == URL.self {
+            let text = try doc.string(at: i)
+            guard let url = URL(string: text) else { throw doc.invalid(i, "\"\(text)\" is not a URL") }
+            return url as! T
+        }
+        if T.self == Data.self {
+            let text = try doc.string(at: i)
+            guard let data = Data(base64Encoded: text) else { throw doc.invalid(i, "a string is not Base64") }
+            return data as! T
+        }
+        if T.self == Decimal.self {
+            let text = String(decoding: try doc.numberBytes(i), as: UTF8.self)
+            guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw doc.invalid(i, "\(text) is not a decimal")
+            }
+            return d as! T
+        }
+        return try T(from: TapeDecoder(doc: doc, index: i))
+    }
+}
+
+extension TapeDecoder: SingleValueDecodingContainer {
+    func decodeNil() -> Bool { doc.kind(index) == .null }
+    func decode(_ type: Bool.Type) throws -> Bool { try doc.bool(at: index) }
+    func decode(_ type: String.Type) throws -> String { try doc.string(at: index) }
+    func decode(_ type: Double.Type) throws -> Double { try doc.double(at: index) }
+    func decode(_ type: Float.Type) throws -> Float { Float(try doc.double(at: index)) }
+    func decode(_ type: Int.Type) throws -> Int { try doc.integer(Int.self, at: index) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try doc.integer(Int8.self, at: index) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try doc.integer(Int16.self, at: index) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try doc.integer(Int32.self, at: index) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try doc.integer(Int64.self, at: index) }
+    func decode(_ type: UInt.Type) throws -> UInt { try doc.integer(UInt.self, at: index) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try doc.integer(UInt8.self, at: index) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try doc.integer(UInt16.self, at: index) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try doc.integer(UInt32.self, at: index) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try doc.integer(UInt64.self, at: index) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try TapeDecoder.decode(type, doc, index) }
+}
+
+struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let doc: TapeDocument
+    let object: Int
+
+    var codingPath: [any CodingKey] { [] }
+
+    var allKeys: [Key] {
+        doc.keyTokens(of: object).compactMap { (try? doc.string(at: $0)).flatMap(Key.init(stringValue:)) }
+    }
+
+    func contains(_ key: Key) -> Bool { doc.find(key.stringValue, in: object) != nil }
+
+    @inline(__always)
+    private func value(_ key: Key) throws -> Int {
+        guard let i = doc.find(key.stringValue, in: object) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "no value for key \"\(key.stringValue)\""))
+        }
+        return i
+    }
+
+    private func wrap<T>(_ key: Key, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let DecodingError.typeMismatch(type, context) {
+            throw DecodingError.typeMismatch(type, .init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
+        } catch let DecodingError.dataCorrupted(context) {
+            throw DecodingError.dataCorrupted(.init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
+        } catch let DecodingError.keyNotFound(missing, context) {
+            throw DecodingError.keyNotFound(missing, .init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
+        } catch let DecodingError.valueNotFound(type, context) {
+            throw DecodingError.valueNotFound(type, .init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
+        }
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { doc.kind(try value(key)) == .null }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try wrap(key) { try doc.bool(at: try value(key)) } }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try wrap(key) { try doc.string(at: try value(key)) } }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try wrap(key) { try doc.double(at: try value(key)) } }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try wrap(key) { Float(try doc.double(at: try value(key))) } }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try wrap(key) { try doc.integer(Int.self, at: try value(key)) } }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try wrap(key) { try doc.integer(Int8.self, at: try value(key)) } }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try wrap(key) { try doc.integer(Int16.self, at: try value(key)) } }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try wrap(key) { try doc.integer(Int32.self, at: try value(key)) } }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try wrap(key) { try doc.integer(Int64.self, at: try value(key)) } }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try wrap(key) { try doc.integer(UInt.self, at: try value(key)) } }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try wrap(key) { try doc.integer(UInt8.self, at: try value(key)) } }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try wrap(key) { try doc.integer(UInt16.self, at: try value(key)) } }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try wrap(key) { try doc.integer(UInt32.self, at: try value(key)) } }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try wrap(key) { try doc.integer(UInt64.self, at: try value(key)) } }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try wrap(key) { try TapeDecoder.decode(type, doc, try value(key)) }
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let i = doc.find(key.stringValue, in: object), doc.kind(i) != .null else { return nil }
+        return try wrap(key) { try TapeDecoder.decode(type, doc, i) }
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try TapeDecoder(doc: doc, index: try value(key)).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try TapeDecoder(doc: doc, index: try value(key)).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        guard let i = doc.find("super", in: object) else {
+            throw DecodingError.keyNotFound(TapeKey("super"), .init(codingPath: [], debugDescription: "no value for key \"super\""))
+        }
+        return TapeDecoder(doc: doc, index: i)
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder { TapeDecoder(doc: doc, index: try value(key)) }
+}
+
+struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
+    let doc: TapeDocument
+    let end: Int
+    var position: Int
+    let count: Int?
+    var currentIndex = 0
+
+    init(doc: TapeDocument, array: Int) {
+        self.doc = doc
+        self.end = Int(doc.tape.tokens[array].b)
+        self.position = array + 1
+        self.count = Int(doc.tape.tokens[array].a)
+    }
+
+    var codingPath: [any CodingKey] { [] }
+    var isAtEnd: Bool { position >= end }
+
+    private mutating func advance() throws -> Int {
+        guard position < end else {
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: [], debugDescription: "unkeyed container is at its end"))
+        }
+        let i = position
+        position = doc.tape.next(after: i)
+        currentIndex += 1
+        return i
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard position < end else { return false }
+        if doc.kind(position) == .null { _ = try advance(); return true }
+        return false
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try doc.bool(at: try advance()) }
+    mutating func decode(_ type: String.Type) throws -> String { try doc.string(at: try advance()) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try doc.double(at: try advance()) }
+    mutating func decode(_ type: Float.Type) throws -> Float { Float(try doc.double(at: try advance())) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try doc.integer(Int.self, at: try advance()) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try doc.integer(Int8.self, at: try advance()) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try doc.integer(Int16.self, at: try advance()) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try doc.integer(Int32.self, at: try advance()) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try doc.integer(Int64.self, at: try advance()) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try doc.integer(UInt.self, at: try advance()) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try doc.integer(UInt8.self, at: try advance()) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try doc.integer(UInt16.self, at: try advance()) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try doc.integer(UInt32.self, at: try advance()) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try doc.integer(UInt64.self, at: try advance()) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try TapeDecoder.decode(type, doc, try advance()) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try TapeDecoder(doc: doc, index: try advance()).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try TapeDecoder(doc: doc, index: try advance()).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder { TapeDecoder(doc: doc, index: try advance()) }
+}
+
+struct TapeKey: CodingKey {
+    let stringValue: String
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
