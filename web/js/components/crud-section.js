@@ -25,7 +25,7 @@ import { openModal, confirmModal } from './modal.js';
  * @property {(items: any[]) => void} [onLoad]
  */
 
-/** @typedef {{ el: HTMLElement, values: () => Record<string, any>, showError: (err: any) => void }} FormLike */
+/** @typedef {{ el: HTMLElement, values: () => Record<string, any>, showError: (err: any) => void, validate?: () => boolean }} FormLike */
 
 /**
  * @param {HTMLElement} el
@@ -69,6 +69,7 @@ export function mountCrudSection(el, config) {
       actions: [{ label: 'Cancel', value: 'cancel' }, { label: verb, value: 'save', kind: 'primary', submit: true }],
       onAction: async (value) => {
         if (value !== 'save') return true;
+        if (form.validate && !form.validate()) return false;
         const body = config.toBody ? config.toBody(form.values(), item) : form.values();
         try {
           if (item) await api.put(`${config.path}/${item.id}`, body, { version: item.version, signal });

@@ -43,6 +43,13 @@ export function formFields(defs) {
       for (const { def, read } of fields.values()) out[def.name] = read();
       return out;
     },
+    /** Check required fields here before asking the server; true when all are filled. */
+    validate() {
+      const missing = [...fields.values()].filter(({ def, read }) => def.required && def.type !== 'checkbox' && (read() === '' || read() === null));
+      if (!missing.length) return true;
+      this.showError({ title: '', errors: missing.map(({ def }) => ({ field: def.name, message: `${def.label} is required.` })) });
+      return false;
+    },
     clearErrors() {
       general.hidden = true;
       for (const f of fields.values()) { f.error.textContent = ''; f.wrap.classList.remove('has-error'); }
@@ -56,7 +63,8 @@ export function formFields(defs) {
         const f = fields.get(name);
         if (f) { f.error.textContent = messages.join(' '); f.wrap.classList.add('has-error'); } else unplaced.push(...messages);
       }
-      const top = [err?.detail || err?.title || String(err?.message || err), ...unplaced].filter(Boolean).join(' — ');
+      const summary = err?.detail || err?.title || (err instanceof Error ? err.message : '');
+      const top = [summary, ...unplaced].filter(Boolean).join(' — ');
       general.textContent = top;
       general.hidden = !top;
     },

@@ -10,9 +10,11 @@ import { initials, humanize } from '../lib/format.js';
 export function posterCard(media) {
   const poster = (media.images || []).find((i) => i && i.coverType === 'poster' && i.url);
   const stats = media.statistics || { episodeCount: 0, episodeFileCount: 0 };
+  const placeholder = () => h('div', { class: 'poster-placeholder', 'aria-hidden': 'true' }, initials(media.title));
   const art = poster
-    ? h('img', { class: 'poster-img', src: poster.url, alt: '', loading: 'lazy', decoding: 'async' })
-    : h('div', { class: 'poster-placeholder', 'aria-hidden': 'true' }, initials(media.title));
+    ? h('img', { class: 'poster-img', src: poster.url, alt: '', loading: 'lazy', decoding: 'async',
+      onerror: (/** @type {Event} */ e) => /** @type {HTMLElement} */ (e.target).replaceWith(placeholder()) })
+    : placeholder();
   return h('a', { class: ['poster-card', !media.monitored && 'is-unmonitored'], href: `#/media/${media.id}`, 'data-id': String(media.id) },
     h('div', { class: 'poster-art' }, art),
     h('div', { class: 'poster-meta' },

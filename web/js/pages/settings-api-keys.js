@@ -38,6 +38,7 @@ export function mountApiKeys(el, { signal }) {
       actions: [{ label: 'Cancel', value: 'cancel' }, { label: 'Create', value: 'create', kind: 'primary', submit: true }],
       onAction: async (value) => {
         if (value !== 'create') return true;
+        if (!form.validate()) return false;
         try { created = await api.post('/auth/api-keys', form.values(), { signal }); } catch (err) { form.showError(err); return false; }
         return true;
       },

@@ -93,6 +93,7 @@ function profileEditor(profile) {
   return {
     el,
     values: () => ({ ...profile, ...simple.values(), items, cutoff }),
+    validate: () => simple.validate(),
     showError(/** @type {any} */ err) {
       simple.showError(err);
       const cutoffMessages = (err?.errors || []).filter((/** @type {any} */ e) => String(e.field || '').toLowerCase().includes('cutoff'));
