@@ -55,8 +55,9 @@ public actor AppendLog {
             if sizeBefore >= 0 { _ = ftruncate(fd, sizeBefore) }  // take back a partial line
             throw StoreError.io("appending to", path: path, errno: failure)
         }
-        if fsync(fd) != 0 || state.faults.check(.fsyncFile) != nil {
-            let error = StoreError.io("syncing", path: path, errno: errno == 0 ? EIO : errno)
+        let syncError = fsync(fd) == 0 ? state.faults.check(.fsyncFile) : errno
+        if let syncError {
+            let error = StoreError.io("syncing", path: path, errno: syncError)
             state.durabilityLost(error)
             throw error
         }

@@ -166,7 +166,10 @@ struct CollectionLoader<Body: StoredDocument> {
     /// One file: I/O errors throw (an unreadable file is never skipped); bad content is `.damaged`.
     static func readOne(_ id: Int, directory: String) throws -> Outcome {
         let fileName = DocumentFiles.fileName(id)
-        let bytes = try FileIO.readFile(directory + "/" + fileName)
+        let bytes: [UInt8]
+        do { bytes = try FileIO.readFile(directory + "/" + fileName) } catch let error as StoreError where error.code == .corrupt {
+            return .damaged(fileName: fileName, reason: error.message)  // not a regular file
+        }
         return bytes.withUnsafeBufferPointer { buffer -> Outcome in
             do {
                 let doc = TapeDocument(bytes: buffer, tape: try JSONTape.parse(buffer))
