@@ -1,0 +1,119 @@
+/// Where a name says which episode it is, found by `EpisodeRules`: the words `start..<end` hold
+/// the marker and everything before `start` is the title.
+struct EpisodeMarker {
+    enum Class: Int, Comparable {
+        case standard = 0, seasonPack, daily, absolute, mini, compact, bracketTitle
+        static func < (a: Class, b: Class) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var kind: Class
+    var start: Int
+    var end: Int
+    var season: Int?
+    var episodes: [Int] = []
+    var absolutes: [Int] = []
+    var specialAbsolutes: [Double] = []
+    var airDate: String?
+    var dailyPart: Int?
+    var fullSeason = false
+    var multiSeason = false
+    var partialSeason = false
+    var seasonPart = 0
+    var extras = false
+    var special = false
+    var split = false
+    var bracketTitle: String?
+
+    init(_ kind: Class, _ start: Int, _ end: Int) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Number words: `s01e02`, `1x02`, `e02`, `ep02`.
+enum NumberWords {
+    /// `s01e02e03…` / `s01e02-e03` inside one word → (season, [episodes], hadRangeDash=false).
+    static func seasonEpisode(_ w: String) -> (Int, [Int])? {
+        let u = Array(w.utf8)
+        guard u.count >= 4, u[0] == UInt8(ascii: "s") else { return nil }
+        var i = 1
+        guard let (season, a) = digits(u, i, max: 4) else { return nil }
+        i = a
+        var episodes: [Int] = []
+        while i < u.count {
+            if u[i] == UInt8(ascii: "e") {
+                var j = i + 1
+                if j < u.count, u[j] == UInt8(ascii: "p") { j += 1 }
+                guard let (ep, b) = digits(u, j, max: 4) else { break }
+                episodes.append(ep)
+                i = b
+            } else if u[i] == UInt8(ascii: "v"), i + 1 < u.count, Bytes.isDigit(u[i + 1]), i + 2 == u.count {
+                i = u.count  // version suffix
+            } else {
+                return nil
+            }
+        }
+        guard !episodes.isEmpty, i == u.count else { return nil }
+        return (season, episodes)
+    }
+
+    /// `s01`, `s2018` → season.
+    static func season(_ w: String) -> Int? {
+        let u = Array(w.utf8)
+        guard u.count >= 2, u.count <= 5, u[0] == UInt8(ascii: "s"), let (s, e) = digits(u, 1, max: 4), e == u.count else { return nil }
+        return s
+    }
+
+    /// `e05`, `ep05`, `e05v2` → episode.
+    static func episode(_ w: String) -> Int? {
+        let u = Array(w.utf8)
+        guard u.count >= 2, u[0] == UInt8(ascii: "e") else { return nil }
+        var i = 1
+        if u[i] == UInt8(ascii: "p") { i += 1 }
+        guard let (e, end) = digits(u, i, max: 4) else { return nil }
+        if end == u.count { return e }
+        if end + 2 == u.count, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) { return e }
+        return nil
+    }
+
+    /// `1x05`, `01x05x06`, `1x05v2` → (season, episodes).
+    static func crossForm(_ w: String) -> (Int, [Int])? {
+        let u = Array(w.utf8)
+        guard let (season, a) = digits(u, 0, max: 2), a < u.count, u[a] == UInt8(ascii: "x") else { return nil }
+        var i = a
+        var eps: [Int] = []
+        while i < u.count, u[i] == UInt8(ascii: "x") {
+            guard let (ep, b) = digits(u, i + 1, max: 3) else { return nil }
+            eps.append(ep)
+            i = b
+        }
+        if i + 2 == u.count, u[i] == UInt8(ascii: "v"), Bytes.isDigit(u[i + 1]) { i = u.count }
+        guard i == u.count, !eps.isEmpty else { return nil }
+        return (season, eps)
+    }
+
+    static func digits(_ u: [UInt8], _ from: Int, max: Int) -> (Int, Int)? {
+        var i = from
+        var v = 0
+        while i < u.count, Bytes.isDigit(u[i]), i - from < max {
+            v = v * 10 + Int(u[i] - 48)
+            i += 1
+        }
+        guard i > from else { return nil }
+        if i < u.count, Bytes.isDigit(u[i]) { return nil }
+        return (v, i)
+    }
+
+    static let seasonWords: Set<String> = ["season", "saison", "temporada", "stagione", "seizoen", "sezon", "staffel", "seasons"]
+    static let episodeWords: Set<String> = ["episode", "ep", "episodes", "episodio", "episodio", "capitulo", "cap", "folge", "odcinek", "afl", "aflevering"]
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+    ]
+
+    static func expand(_ a: Int, _ b: Int) -> [Int] {
+        guard b > a, b - a <= 500 else { return [a, b] }
+        return Array(a...b)
+    }
+}

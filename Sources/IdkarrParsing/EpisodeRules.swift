@@ -1,0 +1,201 @@
+/// The rules that find an episode marker at word `i`. Each returns nil when its form is absent.
+enum EpisodeRules {
+    static let dash = UInt8(ascii: "-")
+
+    static func gapHasDash(_ t: TokenizedName, _ i: Int) -> Bool { t.gap(before: i).contains(dash) }
+    static func gapIsSmall(_ t: TokenizedName, _ i: Int) -> Bool {
+        let g = t.gap(before: i)
+        return g.count <= 3 && !g.contains(UInt8(ascii: "[")) && !g.contains(UInt8(ascii: "("))
+            && !g.contains(UInt8(ascii: "/")) && !g.contains(UInt8(ascii: "\\"))
+    }
+
+    // MARK: S01E02, S01 E02, 1x02
+
+    static func standard(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
+        let w = t[i].text
+        if let (s, eps) = NumberWords.seasonEpisode(w) {
+            var m = EpisodeMarker(.standard, i, i + 1)
+            m.season = s
+            m.episodes = eps
+            extendEpisodes(t, &m, season: s)
+            return m
+        }
+        if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1) {
+            var j = i + 1
+            var ep = NumberWords.episode(t[j].text)
+            if ep == nil, t[j].text == "e" || t[j].text == "ep" || t[j].text == "episode", j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
+                j += 1
+                ep = n
+            }
+            if let ep {
+                var m = EpisodeMarker(.standard, i, j + 1)
+                m.season = s
+                m.episodes = [ep]
+                extendEpisodes(t, &m, season: s)
+                return m
+            }
+        }
+        if let (s, eps) = NumberWords.crossForm(w), i > 0 || t.count > 1 {
+            var m = EpisodeMarker(.standard, i, i + 1)
+            m.season = s
+            m.episodes = eps
+            extendEpisodes(t, &m, season: s)
+            return m
+        }
+        return seasonEpisodeWords(t, i)
+    }
+
+    /// Further episodes after the first: `-E03`, `E03`, `-03`, `-S01E03`, `-1x03`, ` - Ep03`.
+    static func extendEpisodes(_ t: TokenizedName, _ m: inout EpisodeMarker, season: Int) {
+        var j = m.end
+        while j < t.count {
+            let g = t.gap(before: j)
+            guard g.count <= 3, !g.contains(UInt8(ascii: "[")), !g.contains(UInt8(ascii: "(")) else { break }
+            let isRange = g.contains(dash)
+            let w = t[j].text
+            var next: [Int]?
+            if let e = NumberWords.episode(w) {
+                next = [e]
+            } else if let (s, eps) = NumberWords.seasonEpisode(w), s == season, isRange {
+                next = eps
+            } else if let (s, eps) = NumberWords.crossForm(w), s == season, isRange {
+                next = eps
+            } else if let n = t[j].number, isRange, g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
+                next = [n]
+            } else if (w == "e" || w == "ep"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
+                next = [n]
+                j += 1
+            }
+            guard let eps = next, let last = m.episodes.last, let first = eps.first, first > last else { break }
+            if isRange, let lastNew = eps.last { m.episodes += NumberWords.expand(last, lastNew).dropFirst() } else { m.episodes += eps }
+            j += 1
+            m.end = j
+        }
+    }
+
+    /// `Season 1 Episode 5`, `Season 01 - Episode 05`, `Temporada 2 … Cap.408`.
+    static func seasonEpisodeWords(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
+        let w = t[i].text
+        if NumberWords.seasonWords.contains(w), i + 3 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
+            NumberWords.episodeWords.contains(t[i + 2].text), let e = t[i + 3].number, t[i + 3].digitCount <= 4
+        {
+            var m = EpisodeMarker(.standard, i, i + 4)
+            m.season = s
+            m.episodes = [e]
+            return m
+        }
+        if w == "cap", i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 3 || t[i + 1].digitCount == 4 {
+            var m = EpisodeMarker(.standard, i, i + 2)
+            m.season = n / 100
+            m.episodes = [n % 100]
+            if i + 3 < t.count, t[i + 2].text == "cap" || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number ?? t[i + 3].number, n2 > n {
+                m.episodes = NumberWords.expand(n % 100, n2 % 100)
+            }
+            return m
+        }
+        return nil
+    }
+
+    // MARK: season packs
+
+    static func seasonPack(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
+        guard i > 0 else { return nil }
+        let w = t[i].text
+        var season: Int?
+        var j = i + 1
+        if let s = NumberWords.season(w) {
+            season = s
+        } else if NumberWords.seasonWords.contains(w) || (w == "series" && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4 {
+            if w == "series" && t[i + 1].digitCount > 2 { return nil }
+            season = n
+            j = i + 2
+        }
+        guard let s = season else { return nil }
+        var m = EpisodeMarker(.seasonPack, i, j)
+        m.season = s
+        m.fullSeason = true
+        packSuffix(t, &m, from: j)
+        return m
+    }
+
+    static func packSuffix(_ t: TokenizedName, _ m: inout EpisodeMarker, from j: Int) {
+        guard j < t.count else { return }
+        let w = t[j].text
+        let g = t.gap(before: j)
+        // Multi-season: S01-S07, S01 S04, S01-07, Season 1-3, Season 01 - Season 07
+        if NumberWords.season(w) != nil && g.count <= 3 {
+            m.multiSeason = true
+            m.end = j + 1
+        } else if let n = t[j].number, g.contains(dash) || g.contains(UInt8(ascii: "~")), g.count <= 3, n > (m.season ?? 0), n < 100 {
+            m.multiSeason = true
+            m.end = j + 1
+        } else if NumberWords.seasonWords.contains(w), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
+            m.multiSeason = true
+            m.end = j + 2
+        } else if (w == "part" || w == "pt" || w == "vol" || w == "volume"), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t[j + 1].text] {
+            m.partialSeason = true
+            m.seasonPart = n
+            m.end = j + 2
+        } else if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))) {
+            m.partialSeason = true
+            m.seasonPart = n
+            m.end = j + 1
+        } else if w == "extras" || w == "extra" || w == "bonus" || w == "featurettes" {
+            m.extras = true
+        } else if w == "special" || w == "specials" {
+            m.special = true
+        }
+    }
+
+    // MARK: daily
+
+    static let months: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5, "jun": 6,
+        "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+        "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    static func daily(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
+        let tok = t[i]
+        // 2011.12.02 / 2011-12-02 / 2011 12 02
+        if tok.digitCount == 4, let y = tok.number, i + 2 < t.count, let a = t[i + 1].number, let b = t[i + 2].number,
+            t[i + 1].digitCount <= 2, t[i + 2].digitCount <= 2, t.separator(before: i + 1) != nil,
+            t.separator(before: i + 1) == t.separator(before: i + 2)
+        {
+            if let d = date(y, a, b) ?? date(y, b, a) { return dailyMarker(i, i + 3, d) }
+        }
+        // 02.12.2011 / 02-12-2011
+        if tok.digitCount <= 2, let a = tok.number, i + 2 < t.count, let b = t[i + 1].number, t[i + 1].digitCount <= 2,
+            t[i + 2].digitCount == 4, let y = t[i + 2].number, t.separator(before: i + 1) != nil,
+            t.separator(before: i + 1) == t.separator(before: i + 2)
+        {
+            if let d = date(y, b, a) ?? date(y, a, b) { return dailyMarker(i, i + 3, d) }
+        }
+        // 20111202
+        if tok.digitCount == 8, let v = tok.number, i > 0 {
+            if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
+        }
+        // 31st Jan 2025 / 31 January 2025
+        if i + 2 < t.count, let month = months[t[i + 1].text], t[i + 2].digitCount == 4, let y = t[i + 2].number {
+            let u = Array(tok.text.utf8)
+            if let (day, end) = NumberWords.digits(u, 0, max: 2), end == u.count || ["st", "nd", "rd", "th"].contains(Text.string(u[end...])) {
+                if let d = date(y, month, day) { return dailyMarker(i, i + 3, d) }
+            }
+        }
+        return nil
+    }
+
+    static func dailyMarker(_ a: Int, _ b: Int, _ d: String) -> EpisodeMarker {
+        var m = EpisodeMarker(.daily, a, b)
+        m.airDate = d
+        return m
+    }
+
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard y >= 1951, y <= 2100, m >= 1, m <= 12, d >= 1, d <= 31 else { return nil }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard d <= days[m - 1] else { return nil }
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+}

@@ -1,0 +1,206 @@
+/// The quality-relevant facts found in a name's words, gathered in one pass.
+struct QualityFeatures {
+    enum Source { case bluray, webdl, webrip, hdtv, bdrip, dvd, dvdR, pdtv, regional, screener, telesync, telecine, cam, workprint }
+    enum Codec { case x264, h264, xvidhd, xvid, divx }
+
+    /// The last source word (later words win, as in Sonarr/Radarr).
+    var source: Source?
+    /// The first resolution found.
+    var resolution: Int?
+    var codec: Codec?
+    var remux = false
+    var brDisk = false
+    var rawHD = false
+    var mpeg2 = false
+    var dvdR = false
+    var highDefPDTV = false
+    var animeBluray = false
+    var animeWeb = false
+    var otherHDTV = false
+    var otherSDTV = false
+    var bracketWEBDL = false
+    var bracketHDTV = false
+
+    static let singleSources: [String: Source] = [
+        "bluray": .bluray, "mbluray": .bluray, "hddvd": .bluray, "bd": .bluray, "uhdbd": .bluray, "bdiso": .bluray,
+        "bdmux": .bluray, "bd25": .bluray, "bd50": .bluray, "brdisk": .bluray, "bluray1080p": .bluray,
+        "bluray720p": .bluray, "bluray2160p": .bluray, "bd1080p": .bluray, "bd720p": .bluray, "bd2160p": .bluray,
+        "bdremux": .bluray, "uhdbluray": .bluray, "blurayrip": .bdrip,
+        "webdl": .webdl, "amazonhd": .webdl, "amazonsd": .webdl, "ituneshd": .webdl, "maxdomehd": .webdl,
+        "netflixhd": .webdl, "netflixuhd": .webdl, "webhd": .webdl, "hbomaxhd": .webdl, "disneyhd": .webdl,
+        "webdlmux": .webdl, "webdlrip": .webrip,
+        "webrip": .webrip, "webmux": .webrip,
+        "hdtv": .hdtv, "bdrip": .bdrip, "bdlight": .bdrip, "brrip": .bdrip,
+        "dvdr": .dvdR, "dvd": .dvd, "dvdrip": .dvd, "ntsc": .dvd, "pal": .dvd, "xvidvd": .dvd, "dvd5": .dvd, "dvd9": .dvdR,
+        "dsr": .pdtv, "dsrip": .pdtv, "pdtv": .pdtv, "sdtv": .pdtv, "tvrip": .pdtv, "satrip": .pdtv, "dthrip": .pdtv, "dvbrip": .pdtv,
+        "regional": .regional, "scr": .screener, "screener": .screener, "dvdscr": .screener, "dvdscreener": .screener,
+        "telesync": .telesync, "telesynch": .telesync, "hdts": .telesync, "pdvd": .telesync, "tsrip": .telesync,
+        "hdtsrip": .telesync, "tc": .telecine, "telecine": .telecine, "hdtc": .telecine,
+        "camrip": .cam, "cam": .cam, "newcam": .cam, "hdcam": .cam, "hdcamrip": .cam, "hqcam": .cam,
+        "workprint": .workprint, "wp": .workprint,
+    ]
+
+    static let resolutions: [String: Int] = [
+        "360p": 360, "480p": 480, "480i": 480, "640x480": 480, "848x480": 480, "540p": 540, "576p": 576, "576i": 576,
+        "720p": 720, "1280x720": 720, "960p": 720, "720i": 720, "1080p": 1080, "1920x1080": 1080, "1440p": 1080,
+        "fhd": 1080, "1080i": 1080, "4kto1080p": 1080, "2160p": 2160, "3840x2160": 2160, "4096x2160": 2160,
+        "bluray720p": 720, "bluray1080p": 1080, "bluray2160p": 2160, "bd720p": 720, "bd1080p": 1080, "bd2160p": 2160,
+        "uhd": 2160, "1920x800": 1080, "1920x816": 1080, "1920x804": 1080, "1280x534": 720, "1024x576": 576,
+        "720x480": 480, "720x576": 576, "704x396": 480, "640x360": 360, "4k": 2160, "8k": 2160,
+    ]
+
+    static let codecs: [String: Codec] = ["x264": .x264, "h264": .h264, "xvidhd": .xvidhd, "xvid": .xvid, "divx": .divx]
+    static let webContext: Set<String> = [
+        "x264", "h264", "x265", "h265", "avc", "hevc", "dd5", "ddp5", "ddp", "dd", "aac", "aac2", "ddp2", "opus", "eac3", "atmos",
+        "proper", "repack", "480p", "720p", "1080p", "2160p", "amzn", "nf", "dp", "dsnp", "hmax", "atvp", "hulu", "pcok",
+        "it", "stan", "max", "cr", "sdr", "hdr", "hdr10", "dv", "mkv", "mp4", "10bit", "h", "x", "vp9", "av1", "flac",
+    ]
+
+    init(_ t: TokenizedName) {
+        let n = t.count
+        var i = 0
+        while i < n {
+            let w = t[i].text
+            let next = t.text(i + 1)
+            let glued = i + 1 < n && t.gap(before: i + 1).count == 1
+            if resolution == nil { scanResolution(t, i, w, next, glued) }
+            if codec == nil, let c = Self.codecs[w] { codec = c }
+            if let s = pairSource(t, i, w, next, glued) {
+                source = s
+                i += 2
+                continue
+            }
+            if let s = singleSource(t, i, w, next) { source = s }
+            scanModifiers(t, i, w, next, glued)
+            i += 1
+        }
+        if let r = resolution, r == 2160, source == nil, t.contains("4k"), !t.contains("2160p"), !t.contains("uhd") {
+            resolution = r
+        }
+    }
+
+    private mutating func scanResolution(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
+        if w == "4k" || w == "uhd" || w == "8k" {
+            // 4K counts with UHD/HEVC/BD/H265 next to it, or alone in brackets; UHD alone counts too.
+            let prev = t.text(i - 1)
+            let partner: Set<String> = ["uhd", "hevc", "bd", "h265", "x265", "h", "bluray", "hdr", "4k", "uhd"]
+            if w == "uhd" || partner.contains(next) || partner.contains(prev) || t.gap(before: i).last == UInt8(ascii: "[") {
+                resolution = 2160
+            }
+            return
+        }
+        if let r = Self.resolutions[w] {
+            resolution = r
+            return
+        }
+        // 1920x1080 style tokens not in the table, and words ending in a resolution (e.g. "web1080p").
+        if w.hasSuffix("1080p") { resolution = 1080 } else if w.hasSuffix("720p") { resolution = 720 } else if w.hasSuffix("2160p") {
+            resolution = 2160
+        } else if w.hasSuffix("480p") { resolution = 480 } else if w.hasSuffix("576p") { resolution = 576 }
+    }
+
+    private func singleSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) -> Source? {
+        if let s = Self.singleSources[w] {
+            if s == .workprint && w == "wp" && i == 0 { return nil }
+            if w == "bd" && t.count > i + 1 && next == "rip" { return nil }
+            if w == "pal" || w == "ntsc" || w == "tc" || w == "cam" || w == "wp" {
+                if i == 0 { return nil }
+            }
+            return s
+        }
+        if w == "ts" {
+            // "TS" followed by a separator, not a file extension.
+            if i > 0 && i + 1 < t.count { return .telesync }
+            return nil
+        }
+        if w.count == 2, w.hasPrefix("r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
+        if w == "web" { return webSource(t, i, next) }
+        return nil
+    }
+
+    private func webSource(_ t: TokenizedName, _ i: Int, _ next: String) -> Source? {
+        if next == "rip" { return .webrip }
+        if next == "dl" || next == "dlmux" || next == "dlrip" { return .webdl }
+        let prev = t.text(i - 1)
+        if i == 0 { return nil }
+        if Self.webContext.contains(next) || Self.webContext.contains(prev) || i == t.count - 1 { return .webdl }
+        let before = t.gap(before: i)
+        if before.last == UInt8(ascii: "[") || before.last == UInt8(ascii: "(") || before.contains(UInt8(ascii: "/")) {
+            return .webdl
+        }
+        if Self.resolutions[prev] != nil || Self.resolutions[next] != nil { return .webdl }
+        return nil
+    }
+
+    private func pairSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) -> Source? {
+        guard glued else { return nil }
+        switch (w, next) {
+        case ("blu", "ray"), ("hd", "dvd"), ("br", "disk"), ("uhd", "bluray"): return .bluray
+        case ("web", "dl"), ("web", "dlmux"): return .webdl
+        case ("web", "rip"): return .webrip
+        case ("ws", "dsr"), ("ws", "pdtv"), ("sat", "rip"), ("dvb", "rip"): return .pdtv
+        case ("dvd", "r"): return .dvdR
+        case ("hd", "ts"): return .telesync
+        case ("hd", "tc"): return .telecine
+        case ("hd", "cam"): return .cam
+        case ("bd", "rip"), ("br", "rip"): return .bdrip
+        case ("dvd", "rip"): return .dvd
+        default: return nil
+        }
+    }
+
+    private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
+        switch w {
+        case "remux", "bdremux", "uhdremux": remux = true
+        case "rawhd": rawHD = true
+        case "raw" where next == "hd" && glued: rawHD = true
+        case "1080i" where next == "hdtv" && glued: rawHD = true
+        case "mpeg2": rawHD = true; mpeg2 = true
+        case "mpeg" where next == "2" && glued: rawHD = true; mpeg2 = true
+        case "brdisk", "bdiso", "bd25", "bd50", "bdmv", "avc", "vc1", "mpls":
+            if w == "brdisk" || w == "bdiso" || w == "bd25" || w == "bd50" || w == "bdmv" { brDisk = true }
+        case "br" where next == "disk" && glued: brDisk = true
+        case "complete" where next == "bluray" || (next == "uhd" && t.text(i + 2) == "bluray"): brDisk = true
+        case "iso" where i < t.count - 1: brDisk = true
+        case "hr" where next == "ws" && glued: highDefPDTV = true
+        case "hd" where next == "tv" && glued: otherHDTV = true
+        case "sd" where next == "tv" && glued: otherSDTV = true
+        case "hdtv": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketHDTV = true }
+        case "webdl": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketWEBDL = true }
+        default: break
+        }
+        if w == "bd" || (w.hasPrefix("bd") && (w == "bd720" || w == "bd1080" || w == "bd2160" || w == "bd720p" || w == "bd1080p")) {
+            animeBluray = true
+        }
+        if w == "web" && (t.gap(before: i).last == UInt8(ascii: "[") || t.gap(before: i).last == UInt8(ascii: "(")) {
+            animeWeb = true
+        }
+    }
+}
+
+/// Video file extensions and the quality a bare extension implies.
+enum Extensions {
+    static let video: Set<String> = [
+        "webm", "m4v", "3gp", "nsv", "ty", "strm", "rm", "rmvb", "m3u", "ifo", "mov", "qt", "divx", "xvid", "bivx",
+        "nrg", "pva", "wmv", "asf", "asx", "ogm", "ogv", "m2v", "avi", "bin", "dat", "dvr-ms", "mpg", "mpeg", "mp4",
+        "avc", "vp3", "svq3", "nuv", "viv", "dv", "fli", "flv", "wpl", "img", "iso", "vob", "mkv", "mk3d", "ts",
+        "wtv", "m2ts", "f4v",
+    ]
+
+    static func videoExtension(of t: TokenizedName) -> String? {
+        guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1) == [UInt8(ascii: ".")],
+            last.end == t.bytes.count, video.contains(last.text)
+        else { return nil }
+        return last.text
+    }
+
+    static func quality(forExtension ext: String) -> Quality? {
+        switch ext {
+        case "webm": return .unknown
+        case "img", "iso", "vob", "ifo": return .dvd
+        case "mkv", "mk3d", "ts", "wtv": return .hdtv720p
+        case "m2ts": return .bluray720p
+        default: return video.contains(ext) ? .sdtv : nil
+        }
+    }
+}

@@ -1,0 +1,179 @@
+/// Reads the quality of a release from its name (and, failing that, from the file extension).
+public enum QualityParser {
+    /// The quality of a release title or file name.
+    public static func parse(_ name: String) -> QualityModel {
+        let trimmed = Text.trimmed(name)
+        let tokens = TokenizedName(trimmed)
+        return parse(tokens)
+    }
+
+    static func parse(_ t: TokenizedName) -> QualityModel {
+        var result = parseName(t)
+        if result.quality == .unknown, let ext = Extensions.videoExtension(of: t),
+            let q = Extensions.quality(forExtension: ext)
+        {
+            result.quality = q
+            result.sourceDetectionSource = .extension
+            result.resolutionDetectionSource = .extension
+        }
+        return result
+    }
+
+    static func parseName(_ t: TokenizedName) -> QualityModel {
+        var result = QualityModel()
+        result.revision = RevisionParser.parse(t)
+        result.hardcodedSubs = RevisionParser.hardcodedSubs(t)
+        let f = QualityFeatures(t)
+        let q = decide(f, t)
+        result.quality = q
+        if q != .unknown {
+            result.sourceDetectionSource = f.source != nil || f.animeBluray || f.animeWeb ? .name : .unknown
+            result.resolutionDetectionSource = f.resolution != nil ? .name : .unknown
+            if f.source == nil && f.resolution == nil { result.sourceDetectionSource = .name }
+        } else if f.resolution != nil {
+            result.resolutionDetectionSource = .name
+        }
+        return result
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity
+    static func decide(_ f: QualityFeatures, _ t: TokenizedName) -> Quality {
+        let res = f.resolution
+        if f.rawHD && !f.brDisk { return .rawHD }
+        if let source = f.source {
+            switch source {
+            case .bluray:
+                if f.brDisk { return .brdisk }
+                if f.codec == .xvid || f.codec == .divx { return .bluray480p }
+                switch res {
+                case 2160: return f.remux ? .remux2160p : .bluray2160p
+                case 1080: return f.remux ? .remux1080p : .bluray1080p
+                case 576: return .bluray576p
+                case 480, 360: return .bluray480p
+                default: return f.remux ? .remux1080p : .bluray720p
+                }
+            case .webdl:
+                return byResolution(res, uhd: .webdl2160p, fhd: .webdl1080p, hd: .webdl720p, sd: f.bracketWEBDL ? .webdl720p : .webdl480p)
+            case .webrip:
+                return byResolution(res, uhd: .webrip2160p, fhd: .webrip1080p, hd: .webrip720p, sd: .webrip480p)
+            case .hdtv:
+                if f.mpeg2 { return .rawHD }
+                return byResolution(res, uhd: .hdtv2160p, fhd: .hdtv1080p, hd: .hdtv720p, sd: f.bracketHDTV ? .hdtv720p : .sdtv)
+            case .bdrip:
+                if f.codec == .xvid || f.codec == .divx { return .dvd }
+                switch res {
+                case 2160: return .bluray2160p
+                case 1080: return .bluray1080p
+                case 720: return .bluray720p
+                case 576: return .bluray576p
+                default: return .bluray480p
+                }
+            case .workprint: return .workprint
+            case .dvd: return f.remux || f.dvdR ? .dvdR : .dvd
+            case .dvdR: return .dvdR
+            case .screener: return .dvdscr
+            case .regional: return .regional
+            case .cam: return .cam
+            case .telesync: return .telesync
+            case .telecine: return .telecine
+            case .pdtv:
+                if res == 2160 { return .hdtv2160p }
+                if res == 1080 { return .hdtv1080p }
+                if res == 720 || f.highDefPDTV { return .hdtv720p }
+                return .sdtv
+            }
+        }
+        if f.animeBluray {
+            switch res {
+            case 480, 576: return .dvd
+            case 1080: return f.remux ? .remux1080p : .bluray1080p
+            case 2160: return f.remux ? .remux2160p : .bluray2160p
+            default: return f.remux ? .remux1080p : .bluray720p
+            }
+        }
+        if f.animeWeb {
+            return byResolution(res, uhd: .webdl2160p, fhd: .webdl1080p, hd: .webdl720p, sd: res == 480 ? .webdl480p : .webdl720p)
+        }
+        if let res {
+            switch res {
+            case 2160: return f.remux ? .remux2160p : .hdtv2160p
+            case 1080: return f.remux ? .remux1080p : .hdtv1080p
+            case 720: return .hdtv720p
+            case 576, 480, 360, 540: return .sdtv
+            default: break
+            }
+        }
+        if f.remux { return .remux1080p }
+        if f.codec == .x264 { return .sdtv }
+        if f.otherHDTV { return .hdtv720p }
+        if f.otherSDTV { return .sdtv }
+        return .unknown
+    }
+
+    static func byResolution(_ res: Int?, uhd: Quality, fhd: Quality, hd: Quality, sd: Quality) -> Quality {
+        switch res {
+        case 2160: uhd
+        case 1080: fhd
+        case 720: hd
+        default: sd
+        }
+    }
+}
+
+/// Version, repack, REAL and hardcoded-subtitle tags.
+enum RevisionParser {
+    static func parse(_ t: TokenizedName) -> Revision {
+        var rev = Revision()
+        for i in 0..<t.count {
+            let w = t[i].text
+            switch w {
+            case "proper":
+                rev.version = max(rev.version, 2)
+            case "repack", "rerip":
+                rev.version = max(rev.version, 2)
+                rev.isRepack = true
+            case "real":
+                if t.originalText(i) == "REAL" { rev.real += 1 }
+            default:
+                if (w.hasPrefix("repack") || w.hasPrefix("rerip")), let d = w.utf8.last, Bytes.isDigit(d),
+                    Bytes.isAllDigits(String(w.drop(while: { !$0.isNumber })))
+                {
+                    rev.version = max(rev.version, Int(d - 48) + 1)
+                    rev.isRepack = true
+                } else if let v = animeVersion(t, i) {
+                    rev.version = v
+                }
+            }
+        }
+        return rev
+    }
+
+    /// `01v2`, `S01E01v2`, `2018v2`, `01 v2`, `[v2]`, `1080p v2`.
+    static func animeVersion(_ t: TokenizedName, _ i: Int) -> Int? {
+        let u = Array(t[i].text.utf8)
+        guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
+        if u.count == 2 {
+            let gap = t.gap(before: i)
+            if gap.last == UInt8(ascii: "[") { return Int(d - 48) }
+            if i > 0, gap.count == 1, let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || p == UInt8(ascii: "p") {
+                return Int(d - 48)
+            }
+            return nil
+        }
+        return u.count >= 3 && Bytes.isDigit(u[u.count - 3]) ? Int(d - 48) : nil
+    }
+
+    static let hardcodedTags: Set<String> = ["hc", "korsub", "korsubs", "subbed", "hardsub", "hardsubs", "hardcoded"]
+
+    static func hardcodedSubs(_ t: TokenizedName) -> String? {
+        var found: String?
+        for i in 0..<t.count where t[i].text.hasSuffix("sub") || t[i].text.hasSuffix("subs") || t[i].text == "hc" {
+            let w = t[i].text
+            if w == "hc" { found = "HC"; continue }
+            if w.count > 3, w.count <= 8, !["dubsub", "subs", "sub", "softsub", "softsubs", "multisub", "multisubs", "vostsub"].contains(w) {
+                found = t.originalText(i)
+            }
+        }
+        return found
+    }
+}

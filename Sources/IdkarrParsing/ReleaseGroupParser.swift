@@ -1,0 +1,151 @@
+/// Finds the release group: `…x264-GROUP`, `[Group] Anime…`, or a known group that names itself
+/// differently (`(… x265 Tigole)`, `[YTS.MX]`).
+public enum ReleaseGroupParser {
+    /// Groups that tag their releases in unusual ways (spaces, dots, inside the last bracket).
+    static let knownGroups: [String] = [
+        "Silence", "afm72", "Panda", "Ghost", "MONOLITH", "Tigole", "Joy", "ImE", "UTR", "t3nzin", "Anime Time",
+        "Project Angel", "Hakata Ramen", "HONE", "Vyndros", "SEV", "Garshasp", "Kappa", "Natty", "RCVR", "SAMPA",
+        "YOGI", "r00t", "EDGE2020", "RZeroX", "FreetheFish", "Anna", "Bandi", "Qman", "theincognito", "HDO",
+        "DusIctv", "DHD", "CtrlHD", "-ZR-", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
+        "DataLass", "YIFY", "YTS.MX", "YTS.LT", "YTS.AG", "YTS", "QxR", "TAoE", "D-Z0N3", "VH-PROD", "FTW-HS", "DX-TV",
+        "Blu-bits", "4K4U", "E.N.D", "KRaLiMaRKo", "BluDragon", "Eml HDTeam", "TMd", "PSA", "DarQ", "Kappa",
+        "Koten_Gars", "BEN.THE.MEN", "Erai-raws", "NC-Raws", "LostYears", "SMURF", "HQMUX", "Chotab",
+    ]
+
+    /// Suffixes that re-posters and indexers glue after the real group.
+    static let junkSuffixes: Set<String> = [
+        "rp", "1", "nzbgeek", "obfuscated", "obfuscation", "scrambled", "sample", "pre", "postbot", "xpost", "whiterev",
+        "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n", "4p", "4planet",
+        "altezachen", "repackpost", "english",
+    ]
+
+    public static func parse(_ title: String) -> String? {
+        var s = Text.trimmed(title)
+        s = PathText.lastComponent(s)
+        s = TitlePrep.removeExtension(s)
+        s = TitlePrep.removeSiteSuffixes(s)
+        s = TitlePrep.removeWebsitePrefix(s)
+        if let anime = animeGroup(s) { return anime }
+        if let known = knownGroup(s) { return known }
+        return dashGroup(s)
+    }
+
+    /// `[SubGroup] Title - 01 …`
+    static func animeGroup(_ s: String) -> String? {
+        let u = Array(s.utf8)
+        guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")), close > 1 else { return nil }
+        let inner = Text.trimmed(Text.string(u[1..<close]))
+        // A bracket full of quality words is not a group.
+        let t = TokenizedName(inner)
+        if t.count == 0 || t.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || $0.isNumber }) { return nil }
+        if inner.hasPrefix("www.") || inner.contains(".com") || inner.contains(".org") { return nil }
+        return inner
+    }
+
+    static func knownGroup(_ s: String) -> String? {
+        let u = Array(s.utf8)
+        var best: (pos: Int, name: String)?
+        for g in knownGroups {
+            let gu = Array(g.utf8)
+            guard gu.count <= u.count else { continue }
+            var i = u.count - gu.count
+            while i >= 0 {
+                if matchesAt(u, gu, i) {
+                    let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
+                    let afterIdx = i + gu.count
+                    let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
+                    let okBefore = [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_")].contains(before)
+                    let okAfter = [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: " ")].contains(after) || afterIdx == u.count
+                    let tail = afterIdx == u.count || isClosingTail(u, afterIdx)
+                    if okBefore && okAfter && tail {
+                        if best == nil || i > best!.pos || (i == best!.pos && g.utf8.count > best!.name.utf8.count) { best = (i, g) }
+                        break
+                    }
+                }
+                i -= 1
+            }
+        }
+        return best?.name
+    }
+
+    /// Only closing brackets, spaces and more bracketed tags follow.
+    static func isClosingTail(_ u: [UInt8], _ from: Int) -> Bool {
+        var depth = 0
+        for k in from..<u.count {
+            let b = u[k]
+            if b == UInt8(ascii: "[") { depth += 1; continue }
+            if b == UInt8(ascii: "]") { if depth > 0 { depth -= 1 }; continue }
+            if depth > 0 { continue }
+            if b == UInt8(ascii: ")") || b == UInt8(ascii: " ") { continue }
+            return false
+        }
+        return true
+    }
+
+    static func matchesAt(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
+        for k in 0..<g.count where u[i + k] != g[k] { return false }
+        return true
+    }
+
+    /// `…-GROUP` at the end (after junk suffixes are dropped), or `… [GROUP]` at the very end.
+    static func dashGroup(_ s: String) -> String? {
+        var u = Array(s.utf8)
+        // Trailing " [group]"
+        if u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")), open > 0 {
+            let inner = Array(u[(open + 1)..<(u.count - 1)])
+            if !inner.isEmpty, inner.allSatisfy({ Bytes.isWordByte($0) }), [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_")].contains(u[open - 1]) {
+                let g = Text.string(inner)
+                if isValid(g) && QualityFeatures.singleSources[Bytes.lowercased(g)] == nil && !isQualityWord(Bytes.lowercased(g)) { return g }
+            }
+        }
+        // Drop junk suffixes: -RP, -Obfuscated, -4P, _English…
+        while let dash = u.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }) {
+            let tail = Bytes.lowercased(Text.string(u[(dash + 1)...]))
+            if junkSuffixes.contains(tail) || tail.hasPrefix("rakuv") || tail.hasPrefix("rp") && tail.count == 2 {
+                let before = u[..<dash]
+                // Only strip when a dash group remains before it.
+                if before.contains(UInt8(ascii: "-")) { u.removeSubrange(dash...); continue }
+            }
+            break
+        }
+        guard let dash = u.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        var groupBytes = Array(u[(dash + 1)...])
+        // Allow one more dash inside the group (e.g. "FTW-HS", "D-Z0N3") only when the part before looks like a group.
+        while groupBytes.last == UInt8(ascii: " ") { groupBytes.removeLast() }
+        guard !groupBytes.isEmpty, groupBytes.allSatisfy({ Bytes.isWordByte($0) }) else { return nil }
+        let group = Text.string(groupBytes)
+        let lower = Bytes.lowercased(group)
+        guard isValid(group) else { return nil }
+        // Words that end names but are not groups.
+        if isQualityWord(lower) { return nil }
+        let before = Text.string(u[..<dash])
+        let beforeLower = Bytes.lowercased(before)
+        if beforeLower.hasSuffix("dts") || beforeLower.hasSuffix("web") || beforeLower.hasSuffix("blu") || beforeLower.hasSuffix(" dd") {
+            if ["hd", "x", "ma", "es", "dl", "ray"].contains(lower) { return nil }
+        }
+        if lower.utf8.count <= 3, ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"].contains(lower) { return nil }
+        // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
+        let t = TokenizedName(before)
+        let hasMarker = t.tokens.contains { QualityFeatures.singleSources[$0.text] != nil || QualityFeatures.resolutions[$0.text] != nil || QualityFeatures.codecs[$0.text] != nil || ["x265", "h265", "hevc", "avc", "aac", "ac3", "dts", "mkv", "h", "264", "265", "dd5", "ddp5", "xvid", "atmos", "10bit"].contains($0.text) }
+        if !hasMarker { return nil }
+        return group
+    }
+
+    static func isQualityWord(_ lower: String) -> Bool {
+        QualityFeatures.resolutions[lower] != nil || QualityFeatures.singleSources[lower] != nil
+            || ["dl", "ray", "hd", "x264", "x265", "h264", "h265", "480p", "720p", "1080p", "2160p", "ma", "audio"].contains(lower)
+    }
+
+    static func isValid(_ g: String) -> Bool {
+        let u = Array(Bytes.lowercased(g).utf8)
+        if u.isEmpty { return false }
+        // s01, e05
+        if u.count >= 2, u[0] == UInt8(ascii: "s") || u[0] == UInt8(ascii: "e"), u[1...].allSatisfy(Bytes.isDigit) { return false }
+        // 8-hex CRCs
+        if u.count == 8, u.allSatisfy({ Bytes.isDigit($0) || ($0 >= 97 && $0 <= 102) }), u.contains(where: Bytes.isDigit) { return false }
+        if u.count <= 2, u.allSatisfy(Bytes.isDigit) { return false }
+        // "-bit" in "24-bit", years
+        if g == "bit" { return false }
+        return true
+    }
+}

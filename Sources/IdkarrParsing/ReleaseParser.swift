@@ -1,0 +1,145 @@
+/// The parser's front door: release titles and file paths in, `ParsedRelease` out.
+///
+/// Every function is pure and total: any input (bytes, Unicode, 100 KB of garbage) returns in time
+/// linear in its length.
+public enum ReleaseParser {
+    /// Longest input read; the rest is ignored (release names are far shorter).
+    public static let maxInputLength = 4096
+
+    /// Parses a release title or file path and decides whether it names an episode or a movie.
+    /// Never fails: `kind == .unknown` when neither is found (quality, languages and group are
+    /// still filled in when present).
+    public static func parse(_ title: String) -> ParsedRelease {
+        let input = bounded(title)
+        if PathText.isPath(input) {
+            if let e = parsePath(input), isConfidentEpisode(e) { return e }
+            if let m = parseMoviePath(input) { return m }
+            if let e = parsePath(input) { return e }
+        } else {
+            let episode = parseEpisode(input)
+            if let e = episode, isConfidentEpisode(e) { return e }
+            if let m = parseMovie(input), m.year != nil { return m }
+            if let e = episode { return e }
+            if let m = parseMovie(input) { return m }
+        }
+        var r = ParsedRelease()
+        let name = TitlePrep.prepare(PathText.lastComponent(input))
+        let t = TokenizedName(name)
+        r.releaseTitle = name
+        r.quality = QualityParser.parse(t)
+        r.languages = LanguageParser.parseLanguages(t, from: 0)
+        r.releaseGroup = ReleaseGroupParser.parse(name)
+        r.releaseHash = ReleaseHash.find(t)
+        return r
+    }
+
+    static func isConfidentEpisode(_ e: ParsedRelease) -> Bool {
+        e.seasonNumber != nil && (!e.episodeNumbers.isEmpty || e.fullSeason) || e.airDate != nil || !e.absoluteEpisodeNumbers.isEmpty
+            || !e.specialAbsoluteEpisodeNumbers.isEmpty
+    }
+
+    static func bounded(_ s: String) -> String {
+        guard s.utf8.count > maxInputLength else { return s }
+        var u = Array(s.utf8.prefix(maxInputLength))
+        // Do not cut a UTF-8 sequence in half.
+        while let last = u.last, last & 0xC0 == 0x80 { u.removeLast() }
+        if let last = u.last, last >= 0xC0 { u.removeLast() }
+        return Text.string(u)
+    }
+
+    /// Sonarr's ParseTitle: series, season and episodes of a release title; nil when the title
+    /// names no episode.
+    public static func parseEpisode(_ title: String) -> ParsedRelease? {
+        EpisodeParser.parse(bounded(title))
+    }
+
+    /// Sonarr's ParsePath: like `parseEpisode`, but reads the folders too
+    /// (`Series/Season 2/01 - Title.mkv`).
+    public static func parsePath(_ path: String) -> ParsedRelease? {
+        PathRules.parseEpisodePath(bounded(path))
+    }
+
+    /// Radarr's ParseMovieTitle: title(s), year, edition of a movie release; nil when none is found.
+    public static func parseMovie(_ title: String, isDir: Bool = false) -> ParsedRelease? {
+        MovieParser.parse(bounded(title), isDir: isDir)
+    }
+
+    /// Radarr's ParseMoviePath: the file name, else its folder (`Movie (2019)/movie.mkv`).
+    public static func parseMoviePath(_ path: String) -> ParsedRelease? {
+        PathRules.parseMoviePath(bounded(path))
+    }
+
+    /// The series title of a release, or the cleaned-up name itself when no episode is found.
+    public static func parseSeriesName(_ title: String) -> String {
+        if let r = parseEpisode(title), let s = r.seriesTitle, !s.isEmpty { return s }
+        let name = TitlePrep.prepare(title)
+        let t = TokenizedName(name)
+        var end = t.count
+        for i in 0..<t.count where QualityFeatures.resolutions[t[i].text] != nil || QualityFeatures.singleSources[t[i].text] != nil {
+            end = i
+            break
+        }
+        return SeriesTitles.normalize(end > 0 ? t.original(0, end) : name, keepTrailing: nil)
+    }
+}
+
+/// Folder-aware parsing of file paths.
+enum PathRules {
+    static func seasonFolder(_ name: String) -> Int? {
+        let t = TokenizedName(name)
+        if t.count == 2, NumberWords.seasonWords.contains(t[0].text), let n = t[1].number { return n }
+        if t.count == 1, let s = NumberWords.season(t[0].text) { return s }
+        if t.count == 1, t[0].text == "specials" { return 0 }
+        return nil
+    }
+
+    static func parseEpisodePath(_ path: String) -> ParsedRelease? {
+        let parts = PathText.components(path)
+        guard let file = parts.last else { return nil }
+        let dir = parts.count >= 2 ? parts[parts.count - 2] : nil
+        let fileName = TitlePrep.removeExtension(file)
+        // Series/Season 2/01 - Title.mkv
+        if let dir, let season = seasonFolder(dir) {
+            let ft = TokenizedName(fileName)
+            if let r = EpisodeParser.parse(file), r.seasonNumber != nil || r.airDate != nil, !r.episodeNumbers.isEmpty || r.airDate != nil {
+                if let s = r.seasonNumber, s == season || r.seriesTitle?.isEmpty == false { return r }
+            }
+            if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 {
+                var r = ParsedRelease()
+                r.kind = .episode
+                r.releaseTitle = fileName
+                r.seasonNumber = season
+                r.episodeNumbers = [n]
+                r.seriesTitle = parts.count >= 3 ? parts[parts.count - 3] : ""
+                r.quality = QualityParser.parse(file)
+                r.releaseGroup = ReleaseGroupParser.parse(file)
+                r.languages = LanguageParser.parseLanguages(file)
+                return r
+            }
+        }
+        if var r = EpisodeParser.parse(file) {
+            if let dir, (r.seriesTitle ?? "").isEmpty, let d = EpisodeParser.parse(dir), let s = d.seriesTitle, !s.isEmpty {
+                r.seriesTitle = s
+                r.seriesTitleInfo = d.seriesTitleInfo
+            }
+            return r
+        }
+        guard let dir else { return nil }
+        if var d = EpisodeParser.parse(dir) {
+            if d.quality.quality == .unknown { d.quality = QualityParser.parse(file) }
+            return d
+        }
+        return EpisodeParser.parse(dir + " " + file)
+    }
+
+    static func parseMoviePath(_ path: String) -> ParsedRelease? {
+        let parts = PathText.components(path)
+        guard let file = parts.last else { return nil }
+        if let r = MovieParser.parse(file), r.year != nil { return r }
+        if parts.count >= 2, var d = MovieParser.parse(parts[parts.count - 2], isDir: true) {
+            if d.quality.quality == .unknown { d.quality = QualityParser.parse(file) }
+            return d
+        }
+        return MovieParser.parse(file)
+    }
+}

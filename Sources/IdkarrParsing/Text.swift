@@ -1,0 +1,94 @@
+/// Small string helpers used by the rules (ASCII-aware, no Foundation).
+enum Text {
+    static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+
+    static func trimmed(_ s: String) -> String {
+        let u = Array(s.utf8)
+        var a = 0
+        var b = u.count
+        while a < b, isSpace(u[a]) { a += 1 }
+        while b > a, isSpace(u[b - 1]) { b -= 1 }
+        if a == 0 && b == u.count { return s }
+        return String(decoding: u[a..<b], as: UTF8.self)
+    }
+
+    static func trim(_ s: String, _ set: [UInt8]) -> String {
+        let u = Array(s.utf8)
+        var a = 0
+        var b = u.count
+        while a < b, set.contains(u[a]) { a += 1 }
+        while b > a, set.contains(u[b - 1]) { b -= 1 }
+        return String(decoding: u[a..<b], as: UTF8.self)
+    }
+
+    /// Replaces every byte in `set` with `with`.
+    static func replace(_ s: String, _ set: [UInt8], with: UInt8) -> String {
+        var u = Array(s.utf8)
+        var changed = false
+        for i in u.indices where set.contains(u[i]) {
+            u[i] = with
+            changed = true
+        }
+        return changed ? String(decoding: u, as: UTF8.self) : s
+    }
+
+    /// Collapses runs of spaces into one and trims.
+    static func collapseSpaces(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var lastSpace = true
+        for b in s.utf8 {
+            if b == 32 {
+                if !lastSpace { out.append(b) }
+                lastSpace = true
+            } else {
+                out.append(b)
+                lastSpace = false
+            }
+        }
+        while out.last == 32 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+    static func string(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
+
+    static func hasPrefixCaseInsensitive(_ s: [UInt8], _ prefix: String, at: Int = 0) -> Bool {
+        let p = Array(prefix.utf8)
+        guard at + p.count <= s.count else { return false }
+        for k in 0..<p.count where Bytes.lower(s[at + k]) != p[k] { return false }
+        return true
+    }
+
+    /// Byte offset of the last case-insensitive occurrence of ASCII `needle`.
+    static func lastIndex(of needle: String, in s: String) -> Int? {
+        let u = Array(s.utf8)
+        let n = Array(needle.utf8)
+        guard n.count <= u.count else { return nil }
+        var i = u.count - n.count
+        while i >= 0 {
+            if hasPrefixCaseInsensitive(u, needle, at: i) { return i }
+            i -= 1
+        }
+        _ = n
+        return nil
+    }
+
+    static func after(last needle: String, in s: String) -> String? {
+        guard let i = lastIndex(of: needle, in: s) else { return nil }
+        return string(Array(s.utf8)[(i + needle.utf8.count)...])
+    }
+
+    /// Splits around the first case-insensitive occurrence of `needle` (lower-case ASCII).
+    static func split(_ s: String, around needle: String) -> (String, String)? {
+        let u = Array(s.utf8)
+        let n = needle.utf8.count
+        guard n <= u.count else { return nil }
+        for i in 0...(u.count - n) where hasPrefixCaseInsensitive(u, needle, at: i) {
+            return (string(u[..<i]), string(u[(i + n)...]))
+        }
+        return nil
+    }
+}

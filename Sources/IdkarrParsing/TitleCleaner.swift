@@ -1,0 +1,197 @@
+/// Normalized titles for matching (`"The Series (2009)"` → `"theseries2009"`), episode-title
+/// normalization and URL slugs.
+public enum TitleCleaner {
+    static let smallWords: Set<String> = ["a", "an", "the", "and", "or", "of"]
+
+    /// Sonarr's CleanSeriesTitle: lower case, accents removed, punctuation and the small words
+    /// (a, an, the, and, or, of) dropped unless they start or end the title.
+    public static func cleanSeriesTitle(_ title: String) -> String { clean(title) }
+
+    /// Radarr's CleanMovieTitle (the same rules).
+    public static func cleanMovieTitle(_ title: String) -> String { clean(title) }
+
+    static func clean(_ title: String) -> String {
+        if !title.isEmpty, title.utf8.allSatisfy(Bytes.isDigit) { return title }
+        let folded = Accents.fold(title)
+        // Split into words on anything that is not a letter or digit; apostrophes join.
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for b in folded.utf8 {
+            if Bytes.isWordByte(b) {
+                current.append(Bytes.lower(b))
+            } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "`") {
+                continue
+            } else if b == UInt8(ascii: "%") {
+                current.append(contentsOf: Array("percent".utf8))
+            } else {
+                if !current.isEmpty { words.append(current) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        var out: [UInt8] = []
+        for (i, w) in words.enumerated() {
+            if i > 0 && i < words.count - 1 && smallWords.contains(Text.string(w)) { continue }
+            out.append(contentsOf: w)
+        }
+        let s = Text.string(out)
+        return s.utf8.contains(where: { $0 >= 0x80 }) ? s.lowercased() : s
+    }
+
+    /// Sonarr's NormalizeEpisodeTitle: the episode title part in lower case, single spaced.
+    public static func normalizeEpisodeTitle(_ title: String) -> String {
+        var s = title
+        // From a full release name keep only what follows "Special" / the episode marker.
+        let t = TokenizedName(s)
+        if let special = t.index(of: "special"), special > 0, t.tokens[..<special].contains(where: { $0.text.hasPrefix("s") && $0.text.count >= 2 && Bytes.isDigit(Array($0.text.utf8)[1]) }) {
+            var end = t.count
+            for k in (special + 1)..<t.count where QualityFeatures.resolutions[t[k].text] != nil || QualityFeatures.singleSources[t[k].text] != nil {
+                end = k
+                break
+            }
+            s = t.original(special + 1, end)
+        }
+        var out: [UInt8] = []
+        var lastSpace = true
+        for b in s.utf8 {
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == 32 || b == UInt8(ascii: "-") {
+                if !lastSpace { out.append(32) }
+                lastSpace = true
+            } else if Bytes.isWordByte(b) || b == UInt8(ascii: "'") {
+                out.append(Bytes.lower(b))
+                lastSpace = false
+            }
+        }
+        while out.last == 32 { out.removeLast() }
+        return Text.string(out)
+    }
+
+    /// Radarr's ToUrlSlug.
+    public static func urlSlug(
+        _ value: String, invalidDashReplacement: Bool = false, trimEndChars: String = "-_", deduplicateChars: String? = "-_"
+    ) -> String {
+        let folded = Accents.fold(value.lowercased())
+        var out: [UInt8] = []
+        for b in folded.utf8 {
+            if Text.isSpace(b) {
+                out.append(UInt8(ascii: "-"))
+            } else if (b >= 97 && b <= 122) || Bytes.isDigit(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") {
+                out.append(b)
+            } else if invalidDashReplacement && b < 0x80 {
+                out.append(UInt8(ascii: "-"))
+            }
+        }
+        let trimSet = Array(trimEndChars.utf8)
+        while let l = out.last, trimSet.contains(l) { out.removeLast() }
+        while let f = out.first, trimSet.contains(f) { out.removeFirst() }
+        if let dedup = deduplicateChars, !dedup.isEmpty {
+            let set = Array(dedup.utf8)
+            var result: [UInt8] = []
+            var i = 0
+            while i < out.count {
+                if set.contains(out[i]) {
+                    var j = i
+                    while j < out.count, set.contains(out[j]) { j += 1 }
+                    result.append(j - i >= 2 ? out[j - 1] : out[i])
+                    i = j
+                } else {
+                    result.append(out[i])
+                    i += 1
+                }
+            }
+            out = result
+        }
+        return Text.string(out)
+    }
+
+    /// `tt1234567` from `1234567` or `tt1234567`; nil when the text is no IMDb id.
+    public static func normalizeImdbId(_ value: String) -> String? {
+        var s = Bytes.lowercased(Text.trimmed(value))
+        if s.hasPrefix("tt") { s.removeFirst(2) }
+        guard s.utf8.count >= 7, s.utf8.count <= 8, s.utf8.allSatisfy(Bytes.isDigit) else { return nil }
+        return "tt" + s
+    }
+}
+
+/// Scene naming: `Title.S01E01.720p.HDTV.x264-GROUP`.
+public enum SceneChecker {
+    /// True when the name follows scene rules: dots, no spaces, a quality, and a group.
+    public static func isSceneTitle(_ title: String) -> Bool {
+        let u = Array(title.utf8)
+        guard u.contains(UInt8(ascii: ".")), !u.contains(32), !u.contains(UInt8(ascii: "[")) else { return false }
+        let t = TokenizedName(bytes: u)
+        guard t.count > 2 else { return false }
+        let q = QualityParser.parseName(t)
+        guard q.quality != .unknown, q.sourceDetectionSource == .name, q.resolutionDetectionSource == .name || q.quality.resolution <= 480 else { return false }
+        guard ReleaseGroupParser.parse(title) != nil else { return false }
+        // A scene name parses as an episode or a movie.
+        return ReleaseParser.parseEpisode(title) != nil || ReleaseParser.parseMovie(title) != nil
+    }
+
+    /// The scene name inside a file or post name (`…-GROUP.nzb` → `…-GROUP`), or nil.
+    public static func sceneTitle(_ title: String) -> String? {
+        var s = Text.trimmed(title)
+        let lower = Bytes.lowercased(s)
+        for ext in [".nzb", ".torrent", ".mkv", ".mp4", ".avi"] where lower.hasSuffix(ext) {
+            s = String(s.dropLast(ext.count))
+        }
+        s = Text.trim(s, [UInt8(ascii: "_"), UInt8(ascii: " ")])
+        return isSceneTitle(s) ? s : nil
+    }
+}
+
+/// Folding of accented Latin letters to ASCII (é → e, ß → ss is dropped as Radarr does).
+enum Accents {
+    static func fold(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if scalar.value < 0x80 {
+                out.append(scalar)
+            } else if let f = map(scalar.value) {
+                if f != 0 { out.append(Unicode.Scalar(f)!) }
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Base letter of a Latin-1 / Latin Extended-A letter; 0 means "drop".
+    static func map(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0xC0...0xC5: return 0x41
+        case 0xC7: return 0x43
+        case 0xC8...0xCB: return 0x45
+        case 0xCC...0xCF: return 0x49
+        case 0xD1: return 0x4E
+        case 0xD2...0xD6, 0xD8: return 0x4F
+        case 0xD9...0xDC: return 0x55
+        case 0xDD: return 0x59
+        case 0xE0...0xE5: return 0x61
+        case 0xE7: return 0x63
+        case 0xE8...0xEB: return 0x65
+        case 0xEC...0xEF: return 0x69
+        case 0xF1: return 0x6E
+        case 0xF2...0xF6, 0xF8: return 0x6F
+        case 0xF9...0xFC: return 0x75
+        case 0xFD, 0xFF: return 0x79
+        case 0xDF, 0x152, 0x153, 0xC6, 0xE6: return 0
+        case 0x100...0x105: return v % 2 == 0 ? 0x41 : 0x61
+        case 0x106...0x10D: return v % 2 == 0 ? 0x43 : 0x63
+        case 0x10E...0x111: return v % 2 == 0 ? 0x44 : 0x64
+        case 0x112...0x11B: return v % 2 == 0 ? 0x45 : 0x65
+        case 0x11C...0x123: return v % 2 == 0 ? 0x47 : 0x67
+        case 0x128...0x131: return v % 2 == 0 ? 0x49 : 0x69
+        case 0x139...0x142: return v % 2 == 1 ? 0x4C : 0x6C
+        case 0x143...0x148: return v % 2 == 1 ? 0x4E : 0x6E
+        case 0x14C...0x151: return v % 2 == 0 ? 0x4F : 0x6F
+        case 0x154...0x159: return v % 2 == 0 ? 0x52 : 0x72
+        case 0x15A...0x161: return v % 2 == 0 ? 0x53 : 0x73
+        case 0x162...0x167: return v % 2 == 0 ? 0x54 : 0x74
+        case 0x168...0x173: return v % 2 == 0 ? 0x55 : 0x75
+        case 0x179...0x17E: return v % 2 == 1 ? 0x5A : 0x7A
+        default: return nil
+        }
+    }
+}

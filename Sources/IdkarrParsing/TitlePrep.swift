@@ -1,0 +1,102 @@
+/// Clean-up done before any rule reads a name: file extensions, website prefixes and suffixes.
+enum TitlePrep {
+    static let otherExtensions: Set<String> = ["nzb", "torrent", "par2", "rar", "nfo", "srt", "sub", "ass", "ssa", "idx", "sfv", "txt"]
+
+    static func removeExtension(_ s: String) -> String {
+        let u = Array(s.utf8)
+        guard let dot = u.lastIndex(of: UInt8(ascii: ".")), dot > 0, u.count - dot - 1 <= 7 else { return s }
+        let ext = Bytes.lowercased(Text.string(u[(dot + 1)...]))
+        if Extensions.video.contains(ext) || otherExtensions.contains(ext) {
+            // "Series.S01E01.TS" is a telesync, not a transport stream: keep it when more than a word follows a dot.
+            return Text.string(u[..<dot])
+        }
+        return s
+    }
+
+    /// `[www.site.com] - `, `www.site.org - `, `[ www.Torrenting.com ] - `
+    static func removeWebsitePrefix(_ s: String) -> String {
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count, u[i] == 32 { i += 1 }
+        let bracketed = i < u.count && u[i] == UInt8(ascii: "[")
+        var j = bracketed ? i + 1 : i
+        while j < u.count, u[j] == 32 { j += 1 }
+        let hostStart = j
+        var dots = 0
+        while j < u.count, Bytes.isWordByte(u[j]) || u[j] == UInt8(ascii: ".") || u[j] == UInt8(ascii: "-") {
+            if u[j] == UInt8(ascii: ".") { dots += 1 }
+            j += 1
+        }
+        guard dots >= 1, j > hostStart else { return s }
+        let host = Bytes.lowercased(Text.string(u[hostStart..<j]))
+        let tld = host.split(separator: ".").last.map(String.init) ?? ""
+        guard host.hasPrefix("www.") || ["com", "org", "net", "uk", "nz", "za", "de", "ca", "io", "to", "tv", "cc", "info", "me", "gov"].contains(tld) else { return s }
+        if bracketed {
+            while j < u.count, u[j] == 32 { j += 1 }
+            guard j < u.count, u[j] == UInt8(ascii: "]") else { return s }
+            j += 1
+        }
+        var k = j
+        while k < u.count, u[k] == 32 || u[k] == UInt8(ascii: "-") { k += 1 }
+        guard k > j || bracketed, k < u.count else { return s }
+        return Text.string(u[k...])
+    }
+
+    static let siteTags: Set<String> = ["eztv", "rartv", "rarbg", "cttv", "publichd", "ettv", "tgx", "eztv.re", "rarbg.com", "rarbg.to"]
+
+    /// ` [eztv]`, `-[rarbg.com]`, `[www.abbott.gov]`, `[rartv]` at the end.
+    static func removeSiteSuffixes(_ s: String) -> String {
+        var u = Array(s.utf8)
+        while u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")) {
+            let inner = Bytes.lowercased(Text.string(u[(open + 1)..<(u.count - 1)]))
+            let isSite = siteTags.contains(inner) || inner.hasPrefix("www.") || inner.hasSuffix(".com") || inner.hasSuffix(".org") || inner.hasSuffix(".to")
+            guard isSite else { break }
+            u.removeSubrange(open...)
+            while let l = u.last, l == 32 || l == UInt8(ascii: "-") || l == UInt8(ascii: "_") { u.removeLast() }
+        }
+        return Text.string(u)
+    }
+
+    /// All of the above, in order.
+    static func prepare(_ s: String) -> String {
+        var t = Text.trimmed(s)
+        t = removeExtension(t)
+        t = removeWebsitePrefix(t)
+        t = removeSiteSuffixes(t)
+        return Text.trimmed(t)
+    }
+
+    /// A name with no separators that looks like a hash or random characters.
+    static func looksLikeHash(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        if u.count >= 20, u.allSatisfy({ Bytes.isDigit($0) || (Bytes.lower($0) >= 97 && Bytes.lower($0) <= 102) }) { return true }
+        let words = u.split(whereSeparator: { !Bytes.isWordByte($0) })
+        if words.count <= 2, let longest = words.max(by: { $0.count < $1.count }), longest.count >= 20 {
+            var transitions = 0
+            var digits = 0
+            for (k, b) in longest.enumerated() {
+                if Bytes.isDigit(b) { digits += 1 }
+                if k > 0, Bytes.isDigit(b) != Bytes.isDigit(longest[longest.index(longest.startIndex, offsetBy: k - 1)]) { transitions += 1 }
+            }
+            return transitions >= 4 || digits >= 6
+        }
+        return false
+    }
+}
+
+/// Paths: both `/` and `\` separate folders.
+enum PathText {
+    static func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: "/") || b == UInt8(ascii: "\\") }
+
+    static func components(_ s: String) -> [String] {
+        s.utf8.split(whereSeparator: isSeparator).map { Text.string(Array($0)) }
+    }
+
+    static func lastComponent(_ s: String) -> String {
+        let u = Array(s.utf8)
+        guard let i = u.lastIndex(where: isSeparator) else { return s }
+        return Text.string(u[(i + 1)...])
+    }
+
+    static func isPath(_ s: String) -> Bool { s.utf8.contains(where: isSeparator) }
+}
