@@ -122,3 +122,24 @@ def test_ui_lib(lib_results, index):
     assert result["ok"], f"{module}.{function}{tuple(args)} threw: {result['value']}"
     actual = None if result["value"] == "undefined" else json.loads(result["value"])
     assert actual == expected, f"{module}.{function}{tuple(args)}"
+
+
+KEYED_LIST = """
+const done = arguments[arguments.length - 1];
+(async () => {
+  const { reconcileChildren } = await import('/js/components/keyed-list.js');
+  const box = document.createElement('div');
+  const render = (item) => { const el = document.createElement('p'); el.textContent = item.t; return el; };
+  reconcileChildren(box, [{ id: 1, t: 'a' }, { id: 2, t: 'b' }, { id: 3, t: 'c' }], (i) => i.id, render);
+  const [n1, n2, n3] = box.children;
+  reconcileChildren(box, [{ id: 3, t: 'c' }, { id: 4, t: 'd' }, { id: 1, t: 'A' }], (i) => i.id, render);
+  return { text: [...box.children].map((e) => e.textContent).join(''), keptC: box.children[0] === n3,
+           rebuiltA: box.children[2] !== n1, removedB: !n2.isConnected && !box.contains(n2) };
+})().then(done, (e) => done({ error: String(e) }));
+"""
+
+
+def test_ui_keyed_list_keeps_unchanged_nodes(idkarr_server, browser):
+    browser.get(idkarr_server.url("/"))
+    result = browser.execute_async_script(KEYED_LIST)
+    assert result == {"text": "cdA", "keptC": True, "rebuiltA": True, "removedB": True}

@@ -6,6 +6,7 @@ import { formatBytes, humanize } from '../lib/format.js';
 import { posterCard } from '../components/poster-card.js';
 import { mountDataTable } from '../components/data-table.js';
 import { mountPager } from '../components/pager.js';
+import { reconcileChildren } from '../components/keyed-list.js';
 
 const VIEW_KEY = 'idkarr.mediaView';
 const STATUSES = ['continuing', 'ended', 'upcoming', 'announced', 'inCinemas', 'released', 'unknown'];
@@ -29,6 +30,7 @@ export function mountMediaList(el, { query, signal }) {
   const results = h('div', { class: 'results' });
   const pagerEl = h('nav', { 'aria-label': 'Pages' });
   const pager = mountPager(pagerEl);
+  const grid = h('div', { class: 'poster-grid' });
   const viewButton = h('button', { type: 'button', class: 'btn', id: 'view-toggle', onclick: toggleView });
   el.replaceChildren(h('div', { class: 'section-head' }, h('h1', null, 'Library'), viewButton), filters, results, pagerEl);
   el.addEventListener('idk:page', (e) => setState({ page: /** @type {CustomEvent} */ (e).detail.page }, false), { signal });
@@ -66,7 +68,10 @@ export function mountMediaList(el, { query, signal }) {
     const recs = data?.records || [];
     if (!recs.length) replace(results, emptyState());
     else if (view === 'table') mountDataTable(results, { columns: COLUMNS, caption: 'Library' }).update(recs);
-    else replace(results, h('div', { class: 'poster-grid' }, recs.map(posterCard)));
+    else {
+      if (grid.parentElement !== results) replace(results, grid);
+      reconcileChildren(grid, recs, (m) => m.id, posterCard);
+    }
     pager.update({ page: state.page, pageSize: state.pageSize, totalRecords: data?.totalRecords || 0 });
   }
 
