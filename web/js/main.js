@@ -80,8 +80,8 @@ function route() {
   (match?.r.keys || []).forEach((k, i) => { if (match?.m?.[i + 1] !== undefined) params[k] = /** @type {string} */ (match?.m?.[i + 1]); });
   document.title = `${match ? match.r.title : 'Not found'} · idkarr`;
   const ctx = { params, query, signal: state.page.signal, user: state.user };
-  (match ? match.r.mount : mountNotFound)(el, ctx);
   main.focus({ preventScroll: true });
+  (match ? match.r.mount : mountNotFound)(el, ctx);
 }
 
 function renderNav(/** @type {string|undefined} */ current) {

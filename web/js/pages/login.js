@@ -30,6 +30,7 @@ export function mountLogin(el, { query, signal }) {
     }
   }, { signal });
   el.replaceChildren(h('section', { class: 'auth-card' }, h('h1', null, 'Sign in to idkarr'), formEl));
+  /** @type {HTMLInputElement|null} */ (formEl.querySelector('input'))?.focus();
 }
 
 /** A friendlier message for the two answers a person will meet. */

@@ -38,4 +38,5 @@ export function mountSetup(el, { signal }) {
     h('h1', null, 'Welcome to idkarr'),
     h('p', { class: 'muted' }, 'Create the administrator account. You can add more users later in Settings.'),
     formEl));
+  /** @type {HTMLInputElement|null} */ (formEl.querySelector('input'))?.focus();
 }
