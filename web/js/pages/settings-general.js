@@ -9,7 +9,6 @@ import { h, emit, reportError } from '../dom.js';
  */
 export function mountGeneral(el, { signal }) {
   const box = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: 'registration-open', disabled: true }));
-  const version = h('span', { class: 'muted' });
   /** @type {any} */
   let settings = null;
   box.addEventListener('change', async () => {
@@ -22,13 +21,11 @@ export function mountGeneral(el, { signal }) {
   }, { signal });
   el.replaceChildren(h('h2', null, 'General'), h('section', { class: 'panel' },
     h('div', { class: 'field field-checkbox' }, h('label', { for: 'registration-open' }, box, ' Open registration'),
-      h('span', { class: 'field-hint' }, 'Let anyone who can reach this server create a user account.')),
-    h('p', null, 'Version ', version)));
+      h('span', { class: 'field-hint' }, 'Let anyone who can reach this server create a user account.'))));
 
   function update() {
     box.checked = Boolean(settings?.registrationOpen);
     box.disabled = !settings;
-    version.textContent = settings?.version ? String(settings.version) : '—';
   }
   api.get('/settings/general', { signal }).then((s) => { settings = s; update(); }).catch((err) => reportError(el, err));
 }
