@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import IdkarrDomain
+import IdkarrStore
+import Logging
+
+/// The one place errors become responses: every error turns into a problem document, and only a
+/// real server fault is a 500 — logged in full here, answered without internals.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return problemResponse(for: error, request: request, context: context)
+        }
+    }
+
+    func problemResponse(for error: any Error, request: Request, context: Context) -> Response {
+        var (status, detail, fields, headers) = classify(error)
+        if status == .internalServerError {
+            context.logger.error("request failed", metadata: [
+                "method": "\(request.method)", "path": "\(Redaction.url(request.uri.description))",
+                "error": "\(Redaction.text(String(describing: error)))",
+            ])
+            detail = "An internal error occurred. The server log has the details (request \(context.id))."
+        }
+        let body = (try? JSONBody.encoder.encode(Problem(status: status, detail: detail, errors: fields))) ?? Data()
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private func classify(_ error: any Error) -> (HTTPResponse.Status, String, [FieldError], HTTPFields) {
+        switch error {
+        case let e as APIError:
+            return (e.status, e.detail, e.fieldErrors, e.headers)
+        case let e as ServiceError:
+            switch e.code {
+            case .validation: return (.badRequest, e.message, e.fieldErrors, [:])
+            case .notFound: return (.notFound, e.message, [], [:])
+            case .conflict: return (.conflict, e.message, e.fieldErrors, [:])
+            case .unauthorized: return (.unauthorized, e.message, [], [:])
+            case .forbidden: return (.forbidden, e.message, [], [:])
+            case .rateLimited(let seconds): return (.tooManyRequests, e.message, [], [.retryAfter: String(max(1, seconds))])
+            }
+        case let e as StoreError:
+            switch e.code {
+            case .notFound: return (.notFound, "No such resource.", [], [:])
+            case .conflict(let current):
+                return (.conflict, "The resource changed since you read it (it is now at version \(current)). Reload and try again.", [], [:])
+            case .readOnly: return (.serviceUnavailable, "The data folder is read-only after a write failure; see System > Health.", [], [:])
+            case .invalid: return (.badRequest, e.message, [], [:])
+            default: return (.internalServerError, e.message, [], [:])
+            }
+        case let e as DecodingError:
+            let api = JSONBody.describe(e)
+            return (api.status, api.detail, api.fieldErrors, [:])
+        case let e as HTTPError:
+            let detail = e.body ?? e.status.reasonPhrase
+            return (e.status, detail, [], e.headers)
+        default:
+            return (.internalServerError, "", [], [:])
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import IdkarrAuth
+import IdkarrLibrary
+import IdkarrStore
+
+/// Everything the HTTP layer needs, built by the composition root (IdkarrApp).
+public struct HTTPServices: Sendable {
+    public var folder: DataFolder
+    public var library: Library
+    public var accounts: Accounts
+    public var version: String
+    public var startTime: Date
+    /// The folder the web UI is served from.
+    public var webRoot: String
+
+    public init(folder: DataFolder, library: Library, accounts: Accounts, version: String, startTime: Date, webRoot: String) {
+        self.folder = folder
+        self.library = library
+        self.accounts = accounts
+        self.version = version
+        self.startTime = startTime
+        self.webRoot = webRoot
+    }
+}
+
+/// The whole route table, in one place. Middleware order matters: errors become problems
+/// outermost, security headers on everything, static files for unmatched GETs, then auth.
+public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: FileMiddleware(services.webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]),
+                                          searchForIndexHtml: true))
+    router.add(middleware: AuthMiddleware(accounts: services.accounts))
+
+    let api = router.group("api/v1")
+    AuthController(accounts: services.accounts).addRoutes(to: api.group("auth"))
+    UsersController(accounts: services.accounts).addRoutes(users: api.group("users"), settings: api.group("settings"))
+    LibrarySettingsController(library: services.library).addRoutes(to: api)
+    MediaController(library: services.library).addRoutes(to: api.group("media"))
+    SystemController(services: services).addRoutes(to: api.group("system"))
+    api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
+    return router
+}

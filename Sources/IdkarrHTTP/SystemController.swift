@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import IdkarrDomain
+import IdkarrLibrary
+import IdkarrStore
+import NIOCore
+
+struct SystemStatusResource: Codable {
+    var appName: String
+    var version: String
+    var startTime: Date
+    var uptimeSeconds: Int
+    var dataFolder: String
+}
+
+struct HealthResource: Codable {
+    enum Kind: String, Codable { case ok, notice, warning, error }
+    var source: String
+    var type: Kind
+    var message: String
+}
+
+/// `/api/v1/system/…`: status, health and backup.
+struct SystemController {
+    let services: HTTPServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("status", use: status)
+        group.get("health", use: health)
+        group.get("backup", use: backup)
+    }
+
+    @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireUser()
+        let now = Date()
+        return try JSONBody.response(SystemStatusResource(
+            appName: "idkarr", version: services.version, startTime: services.startTime,
+            uptimeSeconds: Int(now.timeIntervalSince(services.startTime)), dataFolder: services.folder.url.path))
+    }
+
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireUser()
+        return try JSONBody.response(PageResource(all: Self.checks(services)))
+    }
+
+    /// Every health problem: the store's (quarantine, read-only, file system) and the root folders'.
+    static func checks(_ services: HTTPServices) -> [HealthResource] {
+        var checks = services.folder.health().map {
+            HealthResource(source: $0.source, type: $0.severity == .error ? .error : .warning, message: $0.message)
+        }
+        for folder in services.library.rootFolders.all() {
+            if let problem = Library.folderProblem(folder.body.path) {
+                checks.append(HealthResource(source: "RootFolderCheck", type: .error,
+                                             message: "Root folder \(folder.body.path) is unusable: \(problem)"))
+            }
+        }
+        if services.library.qualityProfiles.count == 0 {
+            checks.append(HealthResource(source: "QualityProfileCheck", type: .warning,
+                                         message: "There is no quality profile; create one in Settings."))
+        }
+        return checks
+    }
+
+    @Sendable func backup(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("idkarr-backup-\(UUID().uuidString).tar.gz")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let folder = services.folder.url
+        try await Task.detached { try BackupArchive.write(folder: folder, to: file) }.value
+        let data = try Data(contentsOf: file)
+        return Response(status: .ok, headers: [
+            .contentType: "application/gzip",
+            .contentDisposition: "attachment; filename=\"idkarr-backup-\(stamp).tar.gz\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
