@@ -28,44 +28,85 @@ enum AnimeRules {
         return nil
     }
 
+    static let episodeWords: Set<String> = ["episode", "ep", "episodio", "e"]
+    static let turkishEpisode: Set<String> = ["blm", "bolum", "bölüm"]
+
+    /// Numbers joined by `-` or `~` after word `idx`: `01-13`, `01 ~ 10`, `001-002-003` → last word and the numbers.
+    static func range(_ t: TokenizedName, from idx: Int, first n: Int) -> (Int, [Int]) {
+        var last = idx
+        var lastValue = n
+        while last + 1 < t.count {
+            let g = t.gap(before: last + 1)
+            guard g.count <= 3, g.contains(UInt8(ascii: "-")) || g.contains(UInt8(ascii: "~")),
+                g.allSatisfy({ $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }),
+                let v = episodeNumber(t, last + 1) ?? epPrefixed(t[last + 1].text), v > lastValue
+            else { break }
+            last += 1
+            lastValue = v
+        }
+        return last == idx ? (idx, [n]) : (last, NumberWords.expand(n, lastValue))
+    }
+
+    static func epPrefixed(_ w: String) -> Int? {
+        guard w.hasPrefix("ep") else { return nil }
+        return Bytes.number(String(w.dropFirst(2)))
+    }
+
     /// Finds the absolute marker; `hasGroup` is true when the name began with `[Group]`.
     static func absolute(_ t: TokenizedName, from: Int, hasGroup: Bool) -> EpisodeMarker? {
         var best: EpisodeMarker?
-        var bestDash = false
-        var i = max(from, 0)
+        var bestRank = -1
+        var depth = 0
+        var i = 0
         while i < t.count {
-            defer { i += 1 }
-            if i == from && !(t.gap(before: i).contains(UInt8(ascii: "-"))) && !hasGroup { continue }
-            if i == from && hasGroup && i > 0 && t.text(i - 1) == "" { continue }
-            let g = t.gap(before: i)
-            if g.contains(UInt8(ascii: "[")) || g.contains(UInt8(ascii: "(")) { if best != nil { break } else { continue } }
-            let w = t[i].text
-            var idx = i
-            if w == "episode" || w == "ep" || w == "e", i + 1 < t.count { idx = i + 1 }
-            guard let n = episodeNumber(t, idx), idx > from || i > from || hasGroup else {
-                if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { break }
-                continue
+            for b in t.gap(before: i) {
+                if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "{") { depth += 1 }
+                if (b == UInt8(ascii: "]") || b == UInt8(ascii: ")") || b == UInt8(ascii: "}")) && depth > 0 { depth -= 1 }
             }
-            let dashBefore = t.gap(before: i).contains(UInt8(ascii: "-")) && t.gap(before: i).count >= 2
+            defer { i += 1 }
+            guard i >= from else { continue }
+            let w = t[i].text
+            if best != nil && (QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil) { break }
+            var idx = i
+            var prefixed = false
+            if episodeWords.contains(w), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
+            var n = episodeNumber(t, idx)
+            if n == nil, let e = epPrefixed(w) ?? NumberWords.episode(w), !w.hasPrefix("e") || w.utf8.count >= 2 {
+                n = e
+                prefixed = true
+            }
+            guard let n else { continue }
+            if i == 0 && !hasGroup { continue }
+            // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
+            if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text == "h" || t[i - 1].text == "x" { continue }
+            let g = t.gap(before: i)
+            let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
             var m = EpisodeMarker(.absolute, i, idx + 1)
             m.absolutes = [n]
+            var (last, numbers) = range(t, from: idx, first: n)
+            m.absolutes = numbers
+            m.end = last + 1
             // 12.5 specials
-            if idx + 1 < t.count, t.separator(before: idx + 1) == UInt8(ascii: "."), t[idx + 1].digitCount == 1, let d = t[idx + 1].number, isTrailer(t, idx + 2) {
+            if last == idx, idx + 1 < t.count, t.separator(before: idx + 1) == UInt8(ascii: "."), t[idx + 1].digitCount == 1, let d = t[idx + 1].number {
                 m.absolutes = []
                 m.specialAbsolutes = [Double(n) + Double(d) / 10]
                 m.end = idx + 2
-            } else if idx + 1 < t.count, let sep = t.gap(before: idx + 1).first(where: { $0 != 32 }), sep == UInt8(ascii: "-") || sep == UInt8(ascii: "~"), t.gap(before: idx + 1).count <= 3, let n2 = episodeNumber(t, idx + 1), n2 > n {
-                m.absolutes = NumberWords.expand(n, n2)
-                m.end = idx + 2
+                last = idx + 1
+                numbers = []
             }
-            guard isTrailer(t, m.end) || (hasGroup && m.end == t.count) else { continue }
-            if w == "episode" || w == "ep" { return m }
-            if best == nil || dashBefore || !bestDash {
-                if !(bestDash && !dashBefore) {
-                    best = m
-                    bestDash = dashBefore
-                }
+            let inOwnBracket = depth > 0 && (g.last == UInt8(ascii: "[") || g.last == UInt8(ascii: "(") || g.last == UInt8(ascii: "{"))
+                && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
+            if depth > 0 && !inOwnBracket { continue }
+            let turkish = turkishEpisode.contains(t.text(m.end))
+            if turkish { return m }
+            guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t[idx].text.hasPrefix("0")) else { continue }
+            if prefixed && w != "e" && !w.hasPrefix("e") || w == "episode" || w == "episodio" { return m }
+            let rank = dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1))
+            if rank >= bestRank {
+                best = m
+                bestRank = rank
             }
+            i = m.end - 1
         }
         return best
     }
@@ -74,10 +115,21 @@ enum AnimeRules {
     static func mini(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0 else { return nil }
         let w = t[i].text
-        if let e = NumberWords.episode(w), !w.hasPrefix("ep") || w.count > 2, NumberWords.season(t.text(i - 1)) == nil {
-            var m = EpisodeMarker(.mini, i, i + 1)
+        // E04 after a year or before a yymmdd date is a mini-series episode; otherwise an absolute number.
+        if let e = NumberWords.episode(w), !w.hasPrefix("ep"), NumberWords.season(t.text(i - 1)) == nil {
+            var end = i + 1
+            var eps = [e]
+            if end < t.count, t.gap(before: end).contains(UInt8(ascii: "-")), let e2 = NumberWords.episode(t[end].text), e2 > e {
+                eps = NumberWords.expand(e, e2)
+                end += 1
+            }
+            let dated = end < t.count && t[end].digitCount == 6
+            let afterYear = t[i - 1].digitCount == 4 && (t[i - 1].number ?? 0) >= 1900
+            let rangeBeforeQuality = eps.count > 1 && end < t.count && (QualityFeatures.resolutions[t[end].text] != nil || dated)
+            guard dated || afterYear || rangeBeforeQuality else { return nil }
+            var m = EpisodeMarker(.mini, i, end)
             m.season = 1
-            m.episodes = [e]
+            m.episodes = eps
             return m
         }
         if w == "part" || w == "pt", i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t[i + 1].text], n > 0, n < 100 {
@@ -91,9 +143,12 @@ enum AnimeRules {
 
     /// `Title.103.hdtv` → S1E03, `Title.1012` → S10E12, `Title.10910` → S1E09-E10.
     static func compact(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        guard i > 0, let n = t[i].number, i + 1 < t.count else { return nil }
-        let next = t[i + 1].text
-        guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next == "web" || next == "internal" || next == "proper" || next == "repack" else { return nil }
+        guard i > 0, let n = t[i].number, t.gap(before: i).count == 1 else { return nil }
+        if i + 1 < t.count {
+            let next = t[i + 1].text
+            let nextCompact = t[i + 1].digitCount == t[i].digitCount && t.separator(before: i + 1) == t.separator(before: i)
+            guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next == "web" || next == "internal" || next == "proper" || next == "repack" || nextCompact else { return nil }
+        }
         var m = EpisodeMarker(.compact, i, i + 1)
         switch t[i].digitCount {
         case 3:

@@ -23,6 +23,8 @@ struct EpisodeMarker {
     var special = false
     var split = false
     var bracketTitle: String?
+    /// A date that rules the name out (before 1951, or day-first).
+    var invalid = false
 
     init(_ kind: Class, _ start: Int, _ end: Int) {
         self.kind = kind
@@ -50,6 +52,8 @@ enum NumberWords {
                 i = b
             } else if u[i] == UInt8(ascii: "v"), i + 1 < u.count, Bytes.isDigit(u[i + 1]), i + 2 == u.count {
                 i = u.count  // version suffix
+            } else if u[i] >= 97 && u[i] <= 100, i + 1 == u.count, !episodes.isEmpty {
+                i = u.count  // split episode: S06E01b
             } else {
                 return nil
             }
@@ -71,7 +75,7 @@ enum NumberWords {
         guard u.count >= 2, u[0] == UInt8(ascii: "e") else { return nil }
         var i = 1
         if u[i] == UInt8(ascii: "p") { i += 1 }
-        guard let (e, end) = digits(u, i, max: 4) else { return nil }
+        guard let (e, end) = digits(u, i, max: 5) else { return nil }
         if end == u.count { return e }
         if end + 2 == u.count, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) { return e }
         return nil
@@ -80,7 +84,7 @@ enum NumberWords {
     /// `1x05`, `01x05x06`, `1x05v2` → (season, episodes).
     static func crossForm(_ w: String) -> (Int, [Int])? {
         let u = Array(w.utf8)
-        guard let (season, a) = digits(u, 0, max: 2), a < u.count, u[a] == UInt8(ascii: "x") else { return nil }
+        guard let (season, a) = digits(u, 0, max: 4), a < u.count, u[a] == UInt8(ascii: "x"), a <= 2 || (1900...2100).contains(season) else { return nil }
         var i = a
         var eps: [Int] = []
         while i < u.count, u[i] == UInt8(ascii: "x") {
@@ -105,8 +109,30 @@ enum NumberWords {
         return (v, i)
     }
 
-    static let seasonWords: Set<String> = ["season", "saison", "temporada", "stagione", "seizoen", "sezon", "staffel", "seasons"]
-    static let episodeWords: Set<String> = ["episode", "ep", "episodes", "episodio", "episodio", "capitulo", "cap", "folge", "odcinek", "afl", "aflevering"]
+    static let seasonWords: Set<String> = ["season", "saison", "temporada", "stagione", "seizoen", "sezon", "staffel", "seasons", "сезон", "Сезон", "se"]
+    static let episodeWords: Set<String> = ["episode", "ep", "episodes", "episodio", "capitulo", "cap", "folge", "odcinek", "afl", "aflevering"]
+
+    /// `season4`, `saison3` → season.
+    static func gluedSeason(_ w: String) -> Int? {
+        for p in ["season", "saison", "staffel", "temporada"] where w.hasPrefix(p) {
+            return Bytes.number(String(w.dropFirst(p.count)))
+        }
+        return nil
+    }
+
+    /// `e1e3` → [1, 2, 3].
+    static func episodeRun(_ w: String) -> [Int]? {
+        let u = Array(w.utf8)
+        guard u.count >= 4, u[0] == UInt8(ascii: "e") else { return nil }
+        var i = 0
+        var eps: [Int] = []
+        while i < u.count, u[i] == UInt8(ascii: "e"), let (n, end) = digits(u, i + 1, max: 4) {
+            eps.append(n)
+            i = end
+        }
+        guard i == u.count, eps.count >= 2, let f = eps.first, let l = eps.last, l > f else { return nil }
+        return expand(f, l)
+    }
     static let numberWords: [String: Int] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,

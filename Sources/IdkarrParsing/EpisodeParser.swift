@@ -1,24 +1,32 @@
 /// Reads series, season and episodes from a release title (Sonarr's ParseTitle).
 enum EpisodeParser {
     static func parse(_ title: String) -> ParsedRelease? {
-        var name = TitlePrep.prepare(PathText.lastComponent(title))
+        var name = TitlePrep.prepare(title)
         if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
         if let reversed = Reversal.unreverse(name) { name = reversed }
-        let (group, bodyStart) = leadingGroup(name)
+        var (group, bodyStart) = leadingGroup(name)
+        var datePrefixed = false
+        if group == nil, let skip = leadingShortDate(name) { bodyStart = skip; datePrefixed = true }
         let full = TokenizedName(name)
         let bodyBytes = Array(name.utf8)[bodyStart...]
         let body = TokenizedName(bytes: Array(bodyBytes))
-        guard var (marker, titleEnd) = findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) else { return nil }
+        guard var (marker, titleEnd) = findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
         var r = ParsedRelease()
         r.kind = .episode
         r.releaseTitle = name
         var seriesTitle = titleText(body, titleEnd)
-        if marker.kind == .absolute || group != nil { seriesTitle = animeTitle(seriesTitle) }
+        if marker.kind == .absolute || group != nil { seriesTitle = animeTitle(seriesTitle, shortenSeason: group != nil) }
         if let (clean, season) = trailingSeasonInParens(seriesTitle), marker.kind == .absolute {
             seriesTitle = clean
             marker.season = season
         }
         if marker.kind == .bracketTitle { seriesTitle = marker.bracketTitle ?? seriesTitle }
+        if datePrefixed, marker.kind == .absolute, marker.absolutes.count == 1, let n = marker.absolutes.first {
+            marker.absolutes = []
+            marker.episodes = [n]
+            marker.season = 1
+            marker.kind = .mini
+        }
         apply(marker, to: &r)
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
@@ -49,6 +57,27 @@ enum EpisodeParser {
         if m.kind == .absolute || m.kind == .bracketTitle, r.seasonNumber == nil { r.seasonNumber = 0 }
     }
 
+    /// `S1E1-8 of 8`: every episode of the season is a season pack.
+    static func ofTotal(_ t: TokenizedName, _ m: inout EpisodeMarker) {
+        guard m.end + 1 < t.count, t[m.end].text == "of", let total = t[m.end + 1].number,
+            m.episodes.first == 1, m.episodes.last == total, m.episodes.count > 1
+        else { return }
+        m.episodes = []
+        m.fullSeason = true
+    }
+
+    /// S01E11.5 (a special between episodes) and S06E01b (a split episode).
+    static func standardExtras(_ t: TokenizedName, _ m: inout EpisodeMarker) {
+        if m.end < t.count, t.separator(before: m.end) == UInt8(ascii: "."), t[m.end].digitCount == 1 {
+            m.special = true
+            m.end += 1
+        }
+        let u = Array(t[m.start].text.utf8)
+        if let l = u.last, l >= 97 && l <= 100, u.count >= 2, Bytes.isDigit(u[u.count - 2]), NumberWords.seasonEpisode(Text.string(u.dropLast())) != nil {
+            m.split = true
+        }
+    }
+
     /// `[Group] …` → (group, byte offset where the rest starts). Further leading tags such as
     /// `[509103]` are skipped too.
     static func leadingGroup(_ name: String) -> (String?, Int) {
@@ -63,10 +92,22 @@ enum EpisodeParser {
             guard j < u.count, u[j] == UInt8(ascii: "["), let c = u[j...].firstIndex(of: UInt8(ascii: "]")) else { k = j; break }
             let inner = TokenizedName(bytes: Array(u[(j + 1)..<c]))
             let tagLike = inner.tokens.allSatisfy { $0.isNumber || QualityFeatures.resolutions[$0.text] != nil || QualityFeatures.singleSources[$0.text] != nil }
-            guard tagLike, c + 1 < u.count, u[(c + 1)...].contains(where: { $0 != UInt8(ascii: "[") && Bytes.isWordByte($0) }) else { k = j; break }
+            var after = c + 1
+            while after < u.count, u[after] == 32 || u[after] == UInt8(ascii: "_") || u[after] == UInt8(ascii: ".") { after += 1 }
+            let titleFollows = after < u.count && u[after] != UInt8(ascii: "[") && u[after] != UInt8(ascii: "(")
+            guard tagLike || titleFollows, c + 1 < u.count, u[(c + 1)...].contains(where: { $0 != UInt8(ascii: "[") && Bytes.isWordByte($0) }) else { k = j; break }
             k = c + 1
         }
         return (group, k)
+    }
+
+    /// `221208 Title ep11`: a leading yymmdd broadcast date → where the rest starts.
+    static func leadingShortDate(_ name: String) -> Int? {
+        let u = Array(name.utf8)
+        guard u.count > 8, u[0..<6].allSatisfy(Bytes.isDigit), u[6] == 32 else { return nil }
+        let v = Int(Text.string(u[0..<6])) ?? 0
+        guard EpisodeRules.date(2000 + v / 10000, (v / 100) % 100, v % 100) != nil else { return nil }
+        return 7
     }
 
     /// The marker and the word where the title ends.
@@ -83,37 +124,81 @@ enum EpisodeParser {
             if mini == nil, let m = AnimeRules.mini(t, i) { mini = m }
             if compact == nil, let m = AnimeRules.compact(t, i) { compact = m }
         }
+        if let d = daily, d.start == 0, !d.invalid, standard == nil || standard!.start > 0 { return (d, 0) }
         if var m = standard {
             var end = titleEnd(t, m.start)
-            // Anime: "Title - 05 - S01E05" or "Title - S01E01 - 001"
-            if end > 0, let n = AnimeRules.episodeNumber(t, end - 1), t.gap(before: end - 1).contains(UInt8(ascii: "-")), end - 1 > 0, t[end - 1].digitCount >= 2 || hasGroup {
-                m.absolutes = [n]
-                end -= 1
-            } else if m.end < t.count, let n = t[m.end].number, t[m.end].digitCount >= 2, t[m.end].digitCount <= 4,
-                t.gap(before: m.end).contains(UInt8(ascii: "-")), AnimeRules.isTrailer(t, m.end + 1) || hasGroup
+            if let d = daily, !d.invalid, d.end == m.start, d.start > 0 { end = d.start }
+            ofTotal(t, &m)
+            standardExtras(t, &m)
+            // Anime: "Title - 05 - S01E05", "Title - 05.5 - S00E01" or "Title - S01E01 - 001"
+            if end >= 3, t.separator(before: end - 1) == UInt8(ascii: "."), t[end - 1].digitCount == 1, let d = t[end - 1].number,
+                let n = AnimeRules.episodeNumber(t, end - 2), t.gap(before: end - 2).contains(UInt8(ascii: "-"))
+            {
+                m.specialAbsolutes = [Double(n) + Double(d) / 10]
+                end -= 2
+            } else if end > 1, let n = AnimeRules.episodeNumber(t, end - 1), t.gap(before: end - 1).contains(UInt8(ascii: "-")) || (hasGroup && t[end - 1].digitCount >= 3), t[end - 1].digitCount >= 2 || hasGroup,
+                t.gap(before: end).contains(UInt8(ascii: "-")) || hasGroup
             {
                 m.absolutes = [n]
+                end -= 1
+            } else if m.end < t.count, let n = t[m.end].number, t[m.end].digitCount >= 2, t[m.end].digitCount <= 4, !((1900...2100).contains(n) && t[m.end].digitCount == 4) {
+                let g = t.gap(before: m.end)
+                let viaDash = g.contains(UInt8(ascii: "-")) || g.last == UInt8(ascii: "(")
+                let viaDot = g == [UInt8(ascii: ".")] && t[m.end].digitCount == 3
+                let padded = t[m.end].text.hasPrefix("0")
+                if (viaDash || viaDot || hasGroup) && (padded || (hasGroup && t[m.end].digitCount >= 3 && (AnimeRules.isTrailer(t, m.end + 1)))) {
+                    m.absolutes = AnimeRules.range(t, from: m.end, first: n).1
+                }
             }
             return (m, end)
         }
         let absolute = AnimeRules.absolute(t, from: 1, hasGroup: hasGroup) ?? (hasGroup ? AnimeRules.absolute(t, from: 0, hasGroup: true) : nil)
         if let p = pack {
-            if hasGroup, var a = absolute, a.start >= p.end {
-                if t[p.start].text.hasPrefix("s") && NumberWords.season(t[p.start].text) != nil {
-                    return (a, a.start)
-                }
+            // "Title S2 - 07", "Title S21 999", "Title S03 - EP14": the season tag is part of an anime title.
+            if NumberWords.season(t[p.start].text) != nil, !p.multiSeason, !p.partialSeason, !p.extras,
+                let a = AnimeRules.absolute(t, from: p.start + 1, hasGroup: true), a.start == p.start + 1
+            {
+                return (a, a.start)
+            }
+            if var a = absolute, a.start >= p.end, !NumberWords.seasonWords.contains(t[p.start].text) || hasGroup || t.gap(before: a.start).contains(UInt8(ascii: "-")) {
                 a.season = p.season
                 return (a, p.start)
             }
             return (p, titleEnd(t, p.start))
         }
-        if let d = daily { return (d, d.start) }
+        if let d = daily {
+            if d.invalid {
+                if let a = absolute, AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
+                return nil
+            }
+            var end = d.start
+            if end > 1, NumberWords.episode(t[end - 1].text) != nil { end -= 1 }
+            return (d, end)
+        }
         if let a = absolute, hasGroup || a.specialAbsolutes.count > 0 || t.gap(before: a.start).contains(UInt8(ascii: "-")) || a.absolutes.count > 1 {
             return (a, a.start)
         }
         if let m = mini { return (m, m.start) }
-        if let c = compact { return (c, c.start) }
-        if let a = absolute { return (a, a.start) }
+        if var c = compact {
+            // "Title.101.102": a second compact number continues the list.
+            if c.end < t.count, let next = AnimeRules.compact(t, c.end), next.season == c.season { c.episodes += next.episodes; c.end = next.end }
+            return (c, c.start)
+        }
+        if let a = absolute, a.start > 0, t[a.start].number == nil || AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
+        return nil
+    }
+
+    static let specialWords: Set<String> = ["ova", "ovd", "oad", "ncop", "nced", "special", "sp"]
+
+    /// `[Group] Title - NCOP`, `[Group] Title OVA - …`: a special without numbers.
+    static func specialMarker(_ t: TokenizedName, hasGroup: Bool) -> (EpisodeMarker, Int)? {
+        guard hasGroup else { return nil }
+        for i in 1..<max(t.count, 1) where specialWords.contains(t[i].text) {
+            var m = EpisodeMarker(.absolute, i, i + 1)
+            m.special = true
+            m.season = 0
+            return (m, i)
+        }
         return nil
     }
 
@@ -122,22 +207,41 @@ enum EpisodeParser {
         var k = 0
         while k < start {
             if NumberWords.seasonWords.contains(t[k].text), k > 0, t.gap(before: k).contains(UInt8(ascii: "-")) { return k }
+            // "Title [HDTV 720p][Cap.101]": a bracket of quality words ends the title.
+            if k > 0, t.gap(before: k).contains(UInt8(ascii: "[")),
+                (k..<start).allSatisfy({ QualityFeatures.resolutions[t[$0].text] != nil || QualityFeatures.singleSources[t[$0].text] != nil || t[$0].text == "cap" })
+            {
+                return k
+            }
             k += 1
         }
-        return start
+        // "Title Complete Series S01": drop the trailing "Complete (Series)".
+        var end = start
+        if end >= 2, t[end - 1].text == "series", t[end - 2].text == "complete" { end -= 2 } else if end >= 2, t[end - 1].text == "complete" { end -= 1 }
+        return end
     }
 
     static func titleText(_ t: TokenizedName, _ end: Int) -> String {
         guard end > 0 else { return "" }
-        let raw = Text.string(t.bytes[0..<t[end - 1].end])
-        return SeriesTitles.normalize(raw, keepTrailing: t.bytes.count > t[end - 1].end ? t.bytes[t[end - 1].end] : nil)
+        var stop = t[end - 1].end
+        while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") { stop += 1 }
+        var from = 0
+        // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
+        if t.count > 1, t[0].text.utf8.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }), t[0].text.utf8.first.map({ $0 >= 0xE3 }) == true,
+            (1..<end).contains(where: { t[$0].text.utf8.contains(where: Bytes.isLetter) })
+        {
+            from = t[1].start
+        }
+        let raw = Text.string(t.bytes[from..<stop].filter { $0 != UInt8(ascii: "?") })
+        let next: UInt8? = stop < t.bytes.count ? t.bytes[stop] : nil
+        return SeriesTitles.normalize(raw, keepTrailing: next)
     }
 
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
-    static func animeTitle(_ s: String) -> String {
+    static func animeTitle(_ s: String, shortenSeason: Bool) -> String {
         var title = s
         if let after = Text.after(last: " / ", in: title) { title = after }
-        if let last = title.split(separator: " ").last, let season = NumberWords.season(Bytes.lowercased(String(last))), last.count == 3 {
+        if shortenSeason, let last = title.split(separator: " ").last, let season = NumberWords.season(Bytes.lowercased(String(last))), last.count == 3 {
             title = String(title.dropLast(last.count)) + "S\(season)"
         }
         return title
@@ -194,10 +298,10 @@ enum SeriesTitles {
         for b in raw.utf8 { u.append(b == UInt8(ascii: "_") || b == UInt8(ascii: ".") ? 32 : b) }
         var s = Text.collapseSpaces(Text.string(u))
         s = Text.trim(s, [32, UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: ",")])
-        if keepTrailing == UInt8(ascii: ")"), s.utf8.contains(UInt8(ascii: "(")) {
-            let opens = s.utf8.filter { $0 == UInt8(ascii: "(") }.count
-            let closes = s.utf8.filter { $0 == UInt8(ascii: ")") }.count
-            if opens > closes { s += ")" }
+        for (open, close) in [(UInt8(ascii: "("), UInt8(ascii: ")")), (UInt8(ascii: "["), UInt8(ascii: "]"))] where keepTrailing == close {
+            let opens = s.utf8.filter { $0 == open }.count
+            let closes = s.utf8.filter { $0 == close }.count
+            if opens > closes { s += String(UnicodeScalar(close)) }
         }
         return s
     }

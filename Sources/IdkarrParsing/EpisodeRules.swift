@@ -27,6 +27,18 @@ enum EpisodeRules {
                 j += 1
                 ep = n
             }
+            if ep == nil, let run = NumberWords.episodeRun(t[j].text) {
+                var m = EpisodeMarker(.standard, i, j + 1)
+                m.season = s
+                m.episodes = run
+                return m
+            }
+            // "s06.01.1999": a bare episode number after the season, before a year or quality.
+            if ep == nil, let n = t[j].number, t[j].digitCount == 2, t.separator(before: j) == UInt8(ascii: "."), j + 1 < t.count,
+                MovieParser.isYear(t, j + 1) || QualityFeatures.resolutions[t[j + 1].text] != nil
+            {
+                ep = n
+            }
             if let ep {
                 var m = EpisodeMarker(.standard, i, j + 1)
                 m.season = s
@@ -35,7 +47,7 @@ enum EpisodeRules {
                 return m
             }
         }
-        if let (s, eps) = NumberWords.crossForm(w), i > 0 || t.count > 1 {
+        if let (s, eps) = NumberWords.crossForm(w) {
             var m = EpisodeMarker(.standard, i, i + 1)
             m.season = s
             m.episodes = eps
@@ -56,11 +68,13 @@ enum EpisodeRules {
             var next: [Int]?
             if let e = NumberWords.episode(w) {
                 next = [e]
-            } else if let (s, eps) = NumberWords.seasonEpisode(w), s == season, isRange {
+            } else if let (s, eps) = NumberWords.seasonEpisode(w), s == season {
                 next = eps
-            } else if let (s, eps) = NumberWords.crossForm(w), s == season, isRange {
+            } else if let (s, eps) = NumberWords.crossForm(w), s == season {
                 next = eps
-            } else if let n = t[j].number, isRange, g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
+            } else if w.hasPrefix("x"), let n = Bytes.number(String(w.dropFirst())) {
+                next = [n]
+            } else if let n = t[j].number, isRange || g == [UInt8(ascii: "_")], g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
                 next = [n]
             } else if (w == "e" || w == "ep"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 next = [n]
@@ -77,9 +91,18 @@ enum EpisodeRules {
     static func seasonEpisodeWords(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         let w = t[i].text
         if NumberWords.seasonWords.contains(w), i + 3 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
-            NumberWords.episodeWords.contains(t[i + 2].text), let e = t[i + 3].number, t[i + 3].digitCount <= 4
+            NumberWords.episodeWords.contains(t[i + 2].text), let e = t[i + 3].number, t[i + 3].digitCount <= 5
         {
             var m = EpisodeMarker(.standard, i, i + 4)
+            m.season = s
+            m.episodes = [e]
+            extendEpisodes(t, &m, season: s)
+            return m
+        }
+        if NumberWords.seasonWords.contains(w), i + 2 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
+            let e = NumberWords.episode(t[i + 2].text), t[i + 2].text.hasPrefix("ep")
+        {
+            var m = EpisodeMarker(.standard, i, i + 3)
             m.season = s
             m.episodes = [e]
             return m
@@ -88,7 +111,7 @@ enum EpisodeRules {
             var m = EpisodeMarker(.standard, i, i + 2)
             m.season = n / 100
             m.episodes = [n % 100]
-            if i + 3 < t.count, t[i + 2].text == "cap" || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number ?? t[i + 3].number, n2 > n {
+            if i + 2 < t.count, t[i + 2].text == "cap" || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number, n2 > n {
                 m.episodes = NumberWords.expand(n % 100, n2 % 100)
             }
             return m
@@ -103,8 +126,11 @@ enum EpisodeRules {
         let w = t[i].text
         var season: Int?
         var j = i + 1
-        if let s = NumberWords.season(w) {
+        if let s = NumberWords.season(w) ?? NumberWords.gluedSeason(w) {
             season = s
+        } else if w == "s", i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 2 {
+            season = n
+            j = i + 2
         } else if NumberWords.seasonWords.contains(w) || (w == "series" && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4 {
             if w == "series" && t[i + 1].digitCount > 2 { return nil }
             season = n
@@ -126,7 +152,7 @@ enum EpisodeRules {
         if NumberWords.season(w) != nil && g.count <= 3 {
             m.multiSeason = true
             m.end = j + 1
-        } else if let n = t[j].number, g.contains(dash) || g.contains(UInt8(ascii: "~")), g.count <= 3, n > (m.season ?? 0), n < 100 {
+        } else if let n = t[j].number, g.contains(dash) || g.contains(UInt8(ascii: "~")) || (g == [32] && t[j].digitCount == 2 && t.gap(before: j + 1).contains(UInt8(ascii: "("))), g.count <= 3, n > (m.season ?? 0), n < 100 {
             m.multiSeason = true
             m.end = j + 1
         } else if NumberWords.seasonWords.contains(w), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
@@ -134,13 +160,15 @@ enum EpisodeRules {
             m.end = j + 2
         } else if (w == "part" || w == "pt" || w == "vol" || w == "volume"), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t[j + 1].text] {
             m.partialSeason = true
+            m.fullSeason = false
             m.seasonPart = n
             m.end = j + 2
-        } else if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))) {
+        } else if let n = (w.hasPrefix("part") ? Bytes.number(String(w.dropFirst(4))) : nil) ?? (w.hasPrefix("p") ? Bytes.number(String(w.dropFirst(1))) : nil) ?? (w.hasPrefix("vol") ? Bytes.number(String(w.dropFirst(3))) : nil) {
             m.partialSeason = true
+            m.fullSeason = false
             m.seasonPart = n
             m.end = j + 1
-        } else if w == "extras" || w == "extra" || w == "bonus" || w == "featurettes" {
+        } else if w == "extras" || w == "extra" || w == "bonus" || w == "featurettes" || w == "subpack" {
             m.extras = true
         } else if w == "special" || w == "specials" {
             m.special = true
@@ -162,18 +190,31 @@ enum EpisodeRules {
             t[i + 1].digitCount <= 2, t[i + 2].digitCount <= 2, t.separator(before: i + 1) != nil,
             t.separator(before: i + 1) == t.separator(before: i + 2)
         {
-            if let d = date(y, a, b) ?? date(y, b, a) { return dailyMarker(i, i + 3, d) }
+            if let d = date(y, a, b) ?? date(y, b, a) {
+                var m = dailyMarker(i, i + 3, d)
+                dailyPart(t, &m)
+                return m
+            }
+            if y > 1900 && y < 1951 { var m = EpisodeMarker(.daily, i, i + 3); m.invalid = true; return m }
         }
-        // 02.12.2011 / 02-12-2011
-        if tok.digitCount <= 2, let a = tok.number, i + 2 < t.count, let b = t[i + 1].number, t[i + 1].digitCount <= 2,
-            t[i + 2].digitCount == 4, let y = t[i + 2].number, t.separator(before: i + 1) != nil,
-            t.separator(before: i + 1) == t.separator(before: i + 2)
+        // 02.12.2011 / 02-12-2011: day-first dates are ambiguous; such names are not read as episodes.
+        if tok.digitCount <= 2, tok.number != nil, i + 2 < t.count, t[i + 1].number != nil, t[i + 1].digitCount <= 2,
+            t[i + 2].digitCount == 4, t.separator(before: i + 1) != nil, t.separator(before: i + 1) == t.separator(before: i + 2),
+            t.separator(before: i + 1) != UInt8(ascii: " ")
         {
-            if let d = date(y, b, a) ?? date(y, a, b) { return dailyMarker(i, i + 3, d) }
+            var m = EpisodeMarker(.daily, i, i + 3)
+            m.invalid = true
+            return m
         }
         // 20111202
-        if tok.digitCount == 8, let v = tok.number, i > 0 {
+        if tok.digitCount == 8, let v = tok.number {
             if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
+        }
+        // 140722 (yymmdd) before the quality
+        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count,
+            QualityFeatures.resolutions[t[i + 1].text] != nil || QualityFeatures.singleSources[t[i + 1].text] != nil
+        {
+            if let d = date(2000 + v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
         // 31st Jan 2025 / 31 January 2025
         if i + 2 < t.count, let month = months[t[i + 1].text], t[i + 2].digitCount == 4, let y = t[i + 2].number {
@@ -183,6 +224,14 @@ enum EpisodeRules {
             }
         }
         return nil
+    }
+
+    /// `Part1` / `Part.1` after the date.
+    static func dailyPart(_ t: TokenizedName, _ m: inout EpisodeMarker) {
+        guard m.end < t.count else { return }
+        let w = t[m.end].text
+        if w == "part", m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
+        else if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))) { m.dailyPart = n; m.end += 1 }
     }
 
     static func dailyMarker(_ a: Int, _ b: Int, _ d: String) -> EpisodeMarker {

@@ -26,7 +26,9 @@ public enum LanguageParser {
         "kannada": "Kannada", "albanian": "Albanian", "afrikaans": "Afrikaans", "marathi": "Marathi", "tagalog": "Tagalog",
         "filipino": "Tagalog", "urdu": "Urdu", "romansh": "Romansh", "rumantsch": "Romansh", "mongolian": "Mongolian",
         "georgian": "Georgian", "geo": "Georgian", "azerbaijani": "Azerbaijani", "uzbek": "Uzbek", "malay": "Malay",
-        "ja": "Japanese", "nl": "Dutch", "ru": "Russian", "ukrainian-dub": "Ukrainian",
+        "ja": "Japanese", "nl": "Dutch", "ru": "Russian", "lat": "Latvian", "catalán": "Catalan", "ingles": "English",
+        "inglés": "English", "azerbaijan": "Azerbaijani", "uzbekistan": "Uzbek", "romansch": "Romansh",
+        "khalkha": "Mongolian", "original": "Original", "orig": "Original",
     ]
 
     /// Two-letter codes that count only in upper case (they are common words otherwise).
@@ -35,10 +37,11 @@ public enum LanguageParser {
         "ES": "Spanish", "IT": "Italian", "HU": "Hungarian", "NL": "Dutch", "DK": "Danish", "SE": "Swedish", "NO": "Norwegian",
         "FI": "Finnish", "PT": "Portuguese", "RU": "Russian", "EN": "English", "JA": "Japanese", "KO": "Korean",
         "GR": "Greek", "RO": "Romanian", "TR": "Turkish", "UA": "Ukrainian", "HE": "Hebrew", "LV": "Latvian",
+        "KA": "Georgian",
     ]
 
-    static let subtitleWords: Set<String> = ["sub", "subs", "subbed", "subtitles", "subtitle", "vostfr", "subfrench", "stfr", "esub", "esubs", "msub", "msubs", "subtitulado", "legendado"]
-    static let ambiguous: Set<String> = ["ing", "cat", "est", "ice", "tel", "fin", "nor", "por", "pol", "dan", "tam", "ara", "vie", "rum", "ja", "nl", "ru", "lv", "heb", "hin", "kor", "bul", "geo"]
+    static let subtitleWords: Set<String> = ["sub", "subs", "subbed", "subtitles", "subtitle", "subfrench", "stfr", "esub", "esubs", "msub", "msubs", "subtitulado", "legendado"]
+    static let ambiguous: Set<String> = ["ing", "cat", "est", "ice", "tel", "fin", "nor", "por", "pol", "dan", "tam", "ara", "vie", "rum", "ja", "nl", "ru", "lv", "heb", "hin", "kor", "bul", "geo", "lat", "orig"]
 
     /// Languages named in a release title, `[Unknown]` when none is.
     public static func parseLanguages(_ title: String) -> [Language] {
@@ -77,6 +80,13 @@ public enum LanguageParser {
             }
             i += 1
         }
+        // "German.DL" (dual language) and "German.ML" (multi language) carry the original audio too.
+        for i in max(start, 1)..<max(t.count, 1) where i < t.count && (t[i].text == "dl" || t[i].text == "ml") {
+            if i >= 1, words[t[i - 1].text] != nil || t[i - 1].text == "dts" || t[i - 1].text == "ac3d" || t[i - 1].text == "ac3" || t[i - 1].text == "eac3" || t[i - 1].text == "opus" {
+                if !found.isEmpty && !found.contains(.original) { found.append(.original) }
+                if t[i].text == "ml" { add("English") }
+            }
+        }
         if found.isEmpty { return [.unknown] }
         return found
     }
@@ -107,12 +117,18 @@ public enum LanguageParser {
 
     /// A language word inside a subtitle list ("SUB ITA-ENG", "Ger.Fre.Eng.Sub") names subtitles, not audio.
     static func isSubtitleRun(_ t: TokenizedName, _ i: Int) -> Bool {
+        func joins(_ j: Int) -> Bool { t.gap(before: j).allSatisfy { [32, 45, 46, 95, 47, 44, 43].contains($0) } }
+        func isLang(_ j: Int) -> Bool { words[t[j].text] != nil || upperCodes[t.originalText(j)] != nil }
         var j = i + 1
-        while j < t.count, words[t[j].text] != nil || upperCodes[t.originalText(j)] != nil { j += 1 }
-        if j < t.count, subtitleWords.contains(t[j].text) { return true }
+        while j < t.count, joins(j), isLang(j) { j += 1 }
+        if j < t.count, joins(j), subtitleWords.contains(t[j].text), !(j == t.count - 1 && t.gap(before: j).last == UInt8(ascii: ".")),
+            Array(t.gap(before: j)) != [32]
+        {
+            return true
+        }
         var k = i - 1
-        while k >= 0, words[t[k].text] != nil || upperCodes[t.originalText(k)] != nil { k -= 1 }
-        if k >= 0, subtitleWords.contains(t[k].text) || t[k].text == "legendas" { return true }
+        while k >= 0, joins(k + 1), isLang(k) { k -= 1 }
+        if k >= 0, joins(k + 1), subtitleWords.contains(t[k].text) || t[k].text == "legendas" { return true }
         return false
     }
 
@@ -134,51 +150,53 @@ public enum LanguageParser {
     }
 
     public static func parseSubtitleLanguageInformation(_ fileName: String) -> SubtitleInfo {
-        var parts = fileName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var parts = PathText.lastComponent(fileName).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 1 { parts.removeLast() }  // extension
-        var tags: [String] = []
-        var language: Language?
-        var langIndex: Int?
+        func isTag(_ p: String) -> Bool { subtitleTags.contains(Bytes.lowercased(p)) }
+        func language(_ p: String) -> Language? {
+            let l = Bytes.lowercased(Text.trimmed(p))
+            return IsoLanguages.find(l) ?? words[l].map(Language.n) ?? Language.named(l)
+        }
+        // The language is the last part (skipping tags and at most one title part) that names one.
         var k = parts.count - 1
-        // Walk back from the end: tags, then an ISO code or language name, then an optional title.
+        var langIndex: Int?
+        var titleParts = 0
+        var dashTitle: String?
         while k >= 1 {
-            let p = Bytes.lowercased(parts[k])
-            if subtitleTags.contains(p) {
-                tags.insert(p, at: 0)
-                k -= 1
-                continue
-            }
-            if let l = IsoLanguages.find(p) ?? words[p].map(Language.n) ?? Language.named(p) {
-                language = l
+            if isTag(parts[k]) { k -= 1; continue }
+            if let l = language(parts[k]), l != .unknown { langIndex = k; break }
+            // ru-something-else
+            if let dash = parts[k].firstIndex(of: "-"), let l = language(String(parts[k][..<dash])), l != .unknown, parts[k][..<dash].count <= 3 {
                 langIndex = k
+                dashTitle = String(parts[k][parts[k].index(after: dash)...])
                 break
             }
-            break
+            titleParts += 1
+            if titleParts > 1 { break }
+            k -= 1
         }
-        if language == nil {
-            // Dash separated names: Movie-Title-eng-forced.sub
-            let dashed = fileName.split(separator: "-").map { Bytes.lowercased(Text.trimmed(String($0))) }
-            for d in dashed.reversed() {
-                let head = String(d.split(separator: ".").first ?? "")
-                if let l = IsoLanguages.find(head), head.utf8.count >= 2 { language = l; break }
-                if subtitleTags.contains(head) { continue }
-                break
+        guard let li = langIndex else {
+            let whole = parseLanguages(TokenizedName(fileName), from: 0)
+            return SubtitleInfo(language: whole.first.map { $0 == .original ? .unknown : $0 } ?? .unknown, tags: [], title: nil, rawTitle: nil)
+        }
+        let lang = language(parts[li].split(separator: "-").count > 1 && dashTitle != nil ? String(parts[li].split(separator: "-")[0]) : parts[li]) ?? .unknown
+        var tags: [String] = []
+        var title: String? = dashTitle
+        for (n, p) in parts.enumerated() where n >= 1 && n != li {
+            if isTag(p) {
+                tags.append(Bytes.lowercased(p))
+            } else if title == nil, n > li || n == li - 1 || (1..<li).contains(n) && parts[(n + 1)..<li].allSatisfy(isTag) {
+                title = p
             }
         }
-        guard let language, let li = langIndex else {
-            return SubtitleInfo(language: language ?? .unknown, tags: language == nil ? [] : tags, title: nil, rawTitle: nil)
+        if var t = title {
+            // "mytitle - 1" is the first copy of "mytitle"
+            let u = Array(t.utf8)
+            if let dash = Text.lastIndex(of: " - ", in: t), u[(dash + 3)...].allSatisfy(Bytes.isDigit), dash + 3 < u.count {
+                t = Text.string(u[..<dash])
+            }
+            title = t
         }
-        // Tags may also sit before the language; a title may follow it.
-        var before = li - 1
-        while before >= 1, subtitleTags.contains(Bytes.lowercased(parts[before])) {
-            tags.insert(Bytes.lowercased(parts[before]), at: 0)
-            before -= 1
-        }
-        var title: String?
-        let afterLang = parts[(li + 1)..<parts.count].filter { !subtitleTags.contains(Bytes.lowercased($0)) }
-        if let raw = afterLang.first {
-            title = raw
-        }
-        return SubtitleInfo(language: language, tags: tags, title: title, rawTitle: title)
+        return SubtitleInfo(language: lang, tags: tags, title: title, rawTitle: title)
     }
 }

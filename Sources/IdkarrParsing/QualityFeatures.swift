@@ -8,6 +8,14 @@ struct QualityFeatures {
     /// The first resolution found.
     var resolution: Int?
     var codec: Codec?
+    /// 2160 from "4K"/"UHD" words, used only when no explicit resolution is written.
+    var alternativeResolution: Int?
+    var hasExtension = false
+    var brDiskCodec = false
+    var brDiskBlocker = false
+    var encoder = false
+    var german = false
+    var multiLanguage = false
     var remux = false
     var brDisk = false
     var rawHD = false
@@ -25,13 +33,14 @@ struct QualityFeatures {
         "bluray": .bluray, "mbluray": .bluray, "hddvd": .bluray, "bd": .bluray, "uhdbd": .bluray, "bdiso": .bluray,
         "bdmux": .bluray, "bd25": .bluray, "bd50": .bluray, "brdisk": .bluray, "bluray1080p": .bluray,
         "bluray720p": .bluray, "bluray2160p": .bluray, "bd1080p": .bluray, "bd720p": .bluray, "bd2160p": .bluray,
-        "bdremux": .bluray, "uhdbluray": .bluray, "blurayrip": .bdrip,
+        "bdremux": .bluray, "uhdbluray": .bluray, "blurayrip": .bdrip, "uhd2bd": .bluray, "bd66": .bluray, "bd100": .bluray,
+        "hddvdrip": .bdrip, "uhdbdrip": .bdrip, "mdvdr": .dvdR, "dvd5": .dvdR, "2dvd5": .dvdR, "2xdvd9": .dvdR, "2xdvd5": .dvdR, "2dvd9": .dvdR,
         "webdl": .webdl, "amazonhd": .webdl, "amazonsd": .webdl, "ituneshd": .webdl, "maxdomehd": .webdl,
         "netflixhd": .webdl, "netflixuhd": .webdl, "webhd": .webdl, "hbomaxhd": .webdl, "disneyhd": .webdl,
         "webdlmux": .webdl, "webdlrip": .webrip,
         "webrip": .webrip, "webmux": .webrip,
         "hdtv": .hdtv, "bdrip": .bdrip, "bdlight": .bdrip, "brrip": .bdrip,
-        "dvdr": .dvdR, "dvd": .dvd, "dvdrip": .dvd, "ntsc": .dvd, "pal": .dvd, "xvidvd": .dvd, "dvd5": .dvd, "dvd9": .dvdR,
+        "dvdr": .dvdR, "dvd": .dvd, "dvdrip": .dvd, "ntsc": .dvd, "pal": .dvd, "xvidvd": .dvd, "dvd9": .dvdR,
         "dsr": .pdtv, "dsrip": .pdtv, "pdtv": .pdtv, "sdtv": .pdtv, "tvrip": .pdtv, "satrip": .pdtv, "dthrip": .pdtv, "dvbrip": .pdtv,
         "regional": .regional, "scr": .screener, "screener": .screener, "dvdscr": .screener, "dvdscreener": .screener,
         "telesync": .telesync, "telesynch": .telesync, "hdts": .telesync, "pdvd": .telesync, "tsrip": .telesync,
@@ -45,8 +54,8 @@ struct QualityFeatures {
         "720p": 720, "1280x720": 720, "960p": 720, "720i": 720, "1080p": 1080, "1920x1080": 1080, "1440p": 1080,
         "fhd": 1080, "1080i": 1080, "4kto1080p": 1080, "2160p": 2160, "3840x2160": 2160, "4096x2160": 2160,
         "bluray720p": 720, "bluray1080p": 1080, "bluray2160p": 2160, "bd720p": 720, "bd1080p": 1080, "bd2160p": 2160,
-        "uhd": 2160, "1920x800": 1080, "1920x816": 1080, "1920x804": 1080, "1280x534": 720, "1024x576": 576,
-        "720x480": 480, "720x576": 576, "704x396": 480, "640x360": 360, "4k": 2160, "8k": 2160,
+        "1920x800": 1080, "1920x816": 1080, "1920x804": 1080, "1280x534": 720, "1024x576": 576,
+        "720x480": 480, "720x576": 576, "704x396": 480, "640x360": 360,
     ]
 
     static let codecs: [String: Codec] = ["x264": .x264, "h264": .h264, "xvidhd": .xvidhd, "xvid": .xvid, "divx": .divx]
@@ -59,6 +68,11 @@ struct QualityFeatures {
     init(_ t: TokenizedName) {
         let n = t.count
         var i = 0
+        // Words inside a leading "[Group]" tag name the group, not the quality.
+        if t.bytes.first == UInt8(ascii: "["), let close = t.bytes.firstIndex(of: UInt8(ascii: "]")) {
+            while i < n, t[i].end <= close { i += 1 }
+            if i == n { i = 0 }
+        }
         while i < n {
             let w = t[i].text
             let next = t.text(i + 1)
@@ -70,23 +84,17 @@ struct QualityFeatures {
                 i += 2
                 continue
             }
-            if let s = singleSource(t, i, w, next) { source = s }
+            if let s = singleSource(t, i, w, next), !(source == .dvdR && s == .dvd) { source = s }
             scanModifiers(t, i, w, next, glued)
             i += 1
         }
-        if let r = resolution, r == 2160, source == nil, t.contains("4k"), !t.contains("2160p"), !t.contains("uhd") {
-            resolution = r
-        }
+        if resolution == nil, let alt = alternativeResolution { resolution = alt }
+        finishBRDisk(t)
     }
 
     private mutating func scanResolution(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
-        if w == "4k" || w == "uhd" || w == "8k" {
-            // 4K counts with UHD/HEVC/BD/H265 next to it, or alone in brackets; UHD alone counts too.
-            let prev = t.text(i - 1)
-            let partner: Set<String> = ["uhd", "hevc", "bd", "h265", "x265", "h", "bluray", "hdr", "4k", "uhd"]
-            if w == "uhd" || partner.contains(next) || partner.contains(prev) || t.gap(before: i).last == UInt8(ascii: "[") {
-                resolution = 2160
-            }
+        if w == "4k" || w == "uhd" || w == "8k" || w == "ultrahd" {
+            if i > 0 { alternativeResolution = 2160 }
             return
         }
         if let r = Self.resolutions[w] {
@@ -101,6 +109,11 @@ struct QualityFeatures {
 
     private func singleSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) -> Source? {
         if let s = Self.singleSources[w] {
+            if i == t.count - 1, i > 0, t.gap(before: i).last == UInt8(ascii: "-"), w.utf8.count <= 3,
+                !["sd", "hd", "web", "blu"].contains(t.text(i - 1))
+            {
+                return nil
+            }
             if s == .workprint && w == "wp" && i == 0 { return nil }
             if w == "bd" && t.count > i + 1 && next == "rip" { return nil }
             if w == "pal" || w == "ntsc" || w == "tc" || w == "cam" || w == "wp" {
@@ -150,13 +163,13 @@ struct QualityFeatures {
     }
 
     private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
+        scanBRDisk(t, i, w, next)
         switch w {
         case "remux", "bdremux", "uhdremux": remux = true
         case "rawhd": rawHD = true
         case "raw" where next == "hd" && glued: rawHD = true
-        case "1080i" where next == "hdtv" && glued: rawHD = true
-        case "mpeg2": rawHD = true; mpeg2 = true
-        case "mpeg" where next == "2" && glued: rawHD = true; mpeg2 = true
+        case "mpeg2": mpeg2 = true
+        case "mpeg" where next == "2" && glued: mpeg2 = true
         case "brdisk", "bdiso", "bd25", "bd50", "bdmv", "avc", "vc1", "mpls":
             if w == "brdisk" || w == "bdiso" || w == "bd25" || w == "bd50" || w == "bdmv" { brDisk = true }
         case "br" where next == "disk" && glued: brDisk = true
@@ -178,6 +191,38 @@ struct QualityFeatures {
     }
 }
 
+extension QualityFeatures {
+    /// Radarr's BR-DISK rule: a Blu-ray (or HD DVD) source with a disc codec (AVC, HEVC, VC-1,
+    /// MPEG-2, BDMV, ISO) and no sign of a re-encode; or a disc tag (BD25/50/66/100, BDMV, ISO, COMPLETE).
+    mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) {
+        switch w {
+        case "avc", "hevc", "vc1", "mvc", "mpeg2", "bdmv": brDiskCodec = true
+        case "vc" where next == "1": brDiskCodec = true
+        case "mpeg" where next == "2": brDiskCodec = true
+        case "iso": brDiskCodec = true; if i > 0 { brDisk = true }
+        case "bd25", "bd50", "bd66", "bd100", "bdiso", "m2ts": if i > 0 { brDisk = true }
+        case "bd" where ["25", "50", "66", "100"].contains(next): brDisk = true
+        case "bdrip", "720p", "mkv", "xvid", "wmv", "d3g", "remux", "bdremux", "brrip", "webrip", "webdl": brDiskBlocker = true
+        case "dvd" where t.text(i - 1) != "hd": brDiskBlocker = true
+        case "x264", "h264", "x265", "h265": encoder = true; brDiskBlocker = true
+        case "x", "h" where next == "264" || next == "265": encoder = true; brDiskBlocker = true
+        case "german": german = true
+        case "dl", "ml": multiLanguage = true
+        default: break
+        }
+    }
+
+    mutating func finishBRDisk(_ t: TokenizedName) {
+        if source == .bluray && brDiskCodec && !brDiskBlocker && !(resolution == 1080 && t.contains("hevc")) && !german {
+            brDisk = true
+        }
+        if brDisk && (brDiskBlocker && !t.contains("iso")) { brDisk = false }
+        if brDisk && source != .bluray && source != nil { brDisk = false }
+        // German scene: "German.ML.1080p.BluRay.AVC" is an untouched remux.
+        if source == .bluray && german && multiLanguage && brDiskCodec && !encoder { remux = true }
+    }
+}
+
 /// Video file extensions and the quality a bare extension implies.
 enum Extensions {
     static let video: Set<String> = [
@@ -188,7 +233,7 @@ enum Extensions {
     ]
 
     static func videoExtension(of t: TokenizedName) -> String? {
-        guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1) == [UInt8(ascii: ".")],
+        guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1).last == UInt8(ascii: "."),
             last.end == t.bytes.count, video.contains(last.text)
         else { return nil }
         return last.text

@@ -9,12 +9,14 @@ public enum QualityParser {
 
     static func parse(_ t: TokenizedName) -> QualityModel {
         var result = parseName(t)
-        if result.quality == .unknown, let ext = Extensions.videoExtension(of: t),
-            let q = Extensions.quality(forExtension: ext)
-        {
+        guard let ext = Extensions.videoExtension(of: t), let q = Extensions.quality(forExtension: ext) else { return result }
+        if result.quality == .unknown {
             result.quality = q
             result.sourceDetectionSource = .extension
             result.resolutionDetectionSource = .extension
+        } else {
+            if result.sourceDetectionSource == .unknown { result.sourceDetectionSource = .extension }
+            if result.resolutionDetectionSource == .unknown { result.resolutionDetectionSource = .extension }
         }
         return result
     }
@@ -26,20 +28,15 @@ public enum QualityParser {
         let f = QualityFeatures(t)
         let q = decide(f, t)
         result.quality = q
-        if q != .unknown {
-            result.sourceDetectionSource = f.source != nil || f.animeBluray || f.animeWeb ? .name : .unknown
-            result.resolutionDetectionSource = f.resolution != nil ? .name : .unknown
-            if f.source == nil && f.resolution == nil { result.sourceDetectionSource = .name }
-        } else if f.resolution != nil {
-            result.resolutionDetectionSource = .name
-        }
+        if f.source != nil || f.animeBluray || f.animeWeb || (q != .unknown && f.resolution == nil) { result.sourceDetectionSource = .name }
+        if f.resolution != nil { result.resolutionDetectionSource = .name }
         return result
     }
 
     // swiftlint:disable:next cyclomatic_complexity
     static func decide(_ f: QualityFeatures, _ t: TokenizedName) -> Quality {
         let res = f.resolution
-        if f.rawHD && !f.brDisk { return .rawHD }
+        if (f.rawHD || (f.mpeg2 && (f.source == .hdtv || f.source == nil) && !f.remux)) && !f.brDisk { return .rawHD }
         if let source = f.source {
             switch source {
             case .bluray:
@@ -48,19 +45,20 @@ public enum QualityParser {
                 switch res {
                 case 2160: return f.remux ? .remux2160p : .bluray2160p
                 case 1080: return f.remux ? .remux1080p : .bluray1080p
+                case 720: return .bluray720p
                 case 576: return .bluray576p
                 case 480, 360: return .bluray480p
                 default: return f.remux ? .remux1080p : .bluray720p
                 }
             case .webdl:
-                return byResolution(res, uhd: .webdl2160p, fhd: .webdl1080p, hd: .webdl720p, sd: f.bracketWEBDL ? .webdl720p : .webdl480p)
+                let sd: Quality = f.bracketWEBDL || (f.animeWeb && res == nil) ? .webdl720p : .webdl480p
+                return byResolution(res, uhd: .webdl2160p, fhd: .webdl1080p, hd: .webdl720p, sd: sd)
             case .webrip:
                 return byResolution(res, uhd: .webrip2160p, fhd: .webrip1080p, hd: .webrip720p, sd: .webrip480p)
             case .hdtv:
                 if f.mpeg2 { return .rawHD }
                 return byResolution(res, uhd: .hdtv2160p, fhd: .hdtv1080p, hd: .hdtv720p, sd: f.bracketHDTV ? .hdtv720p : .sdtv)
             case .bdrip:
-                if f.codec == .xvid || f.codec == .divx { return .dvd }
                 switch res {
                 case 2160: return .bluray2160p
                 case 1080: return .bluray1080p
@@ -98,8 +96,9 @@ public enum QualityParser {
             switch res {
             case 2160: return f.remux ? .remux2160p : .hdtv2160p
             case 1080: return f.remux ? .remux1080p : .hdtv1080p
-            case 720: return .hdtv720p
-            case 576, 480, 360, 540: return .sdtv
+            case 720: return f.remux ? .bluray720p : .hdtv720p
+            case 540: return .webdl480p
+            case 576, 480, 360: return f.remux ? .bluray480p : .sdtv
             default: break
             }
         }

@@ -7,7 +7,7 @@ public enum ReleaseGroupParser {
         "Project Angel", "Hakata Ramen", "HONE", "Vyndros", "SEV", "Garshasp", "Kappa", "Natty", "RCVR", "SAMPA",
         "YOGI", "r00t", "EDGE2020", "RZeroX", "FreetheFish", "Anna", "Bandi", "Qman", "theincognito", "HDO",
         "DusIctv", "DHD", "CtrlHD", "-ZR-", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
-        "DataLass", "YIFY", "YTS.MX", "YTS.LT", "YTS.AG", "YTS", "QxR", "TAoE", "D-Z0N3", "VH-PROD", "FTW-HS", "DX-TV",
+        "DataLass", "YIFY", "ZR", "YTS.MX", "YTS.LT", "YTS.AG", "YTS", "QxR", "TAoE", "D-Z0N3", "VH-PROD", "FTW-HS", "DX-TV",
         "Blu-bits", "4K4U", "E.N.D", "KRaLiMaRKo", "BluDragon", "Eml HDTeam", "TMd", "PSA", "DarQ", "Kappa",
         "Koten_Gars", "BEN.THE.MEN", "Erai-raws", "NC-Raws", "LostYears", "SMURF", "HQMUX", "Chotab",
     ]
@@ -25,9 +25,49 @@ public enum ReleaseGroupParser {
         s = TitlePrep.removeExtension(s)
         s = TitlePrep.removeSiteSuffixes(s)
         s = TitlePrep.removeWebsitePrefix(s)
+        s = removeTrailingNote(s)
         if let anime = animeGroup(s) { return anime }
+        s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
-        return dashGroup(s)
+        return dashGroup(s) ?? codecFollower(s)
+    }
+
+    /// ` (Blue Lock, Multi-Subs)` notes after the group.
+    static func removeTrailingNote(_ s: String) -> String {
+        let u = Array(s.utf8)
+        guard u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")), open > 0, u[open - 1] == 32,
+            u[open..<u.count].contains(UInt8(ascii: ","))
+        else { return s }
+        return Text.trimmed(Text.string(u[..<open]))
+    }
+
+    static let codecWords: Set<String> = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1", "10bit"]
+
+    /// `….H.264.KCRT`, `(… x265 Celdra)`, `… AVC LMain`: a group written after the codec without a dash.
+    static func codecFollower(_ s: String) -> String? {
+        let t = TokenizedName(s)
+        guard t.count >= 3 else { return nil }
+        let last = t.count - 1
+        let w = t[last].text
+        guard codecWords.contains(t[last - 1].text), !codecWords.contains(w), !isQualityWord(w), w.utf8.count >= 3,
+            t[last].number == nil, LanguageParser.words[w] == nil, !["mkv", "mp4", "avi", "hdr", "sdr", "dts", "aac", "ac3"].contains(w)
+        else { return nil }
+        let gap = t.gap(before: last)
+        guard gap.count == 1 else { return nil }
+        let after = t.bytes[t[last].end...]
+        guard after.isEmpty || Array(after) == [UInt8(ascii: ")")] else { return nil }
+        return t.originalText(last)
+    }
+
+    static func removeJunkSuffixes(_ s: String) -> String {
+        var u = Array(s.utf8)
+        while let dash = u.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }) {
+            let tail = Bytes.lowercased(Text.string(u[(dash + 1)...]))
+            guard junkSuffixes.contains(tail) || tail.hasPrefix("rakuv") else { break }
+            guard u[..<dash].contains(UInt8(ascii: "-")) || u[..<dash].contains(UInt8(ascii: " ")) else { break }
+            u.removeSubrange(dash...)
+        }
+        return Text.string(u)
     }
 
     /// `[SubGroup] Title - 01 …`
@@ -50,15 +90,17 @@ public enum ReleaseGroupParser {
             guard gu.count <= u.count else { continue }
             var i = u.count - gu.count
             while i >= 0 {
-                if matchesAt(u, gu, i) {
+                if matchesAt(u, gu, i) || matchesAtIgnoringCase(u, gu, i) {
                     let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
                     let afterIdx = i + gu.count
                     let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
-                    let okBefore = [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_")].contains(before)
+                    let okBefore = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_")].contains(before)
+                        || (before == UInt8(ascii: ".") && dotGroups.contains(g))
                     let okAfter = [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: " ")].contains(after) || afterIdx == u.count
                     let tail = afterIdx == u.count || isClosingTail(u, afterIdx)
                     if okBefore && okAfter && tail {
-                        if best == nil || i > best!.pos || (i == best!.pos && g.utf8.count > best!.name.utf8.count) { best = (i, g) }
+                        let found = Text.string(u[i..<(i + gu.count)])
+                        if best == nil || i > best!.pos || (i == best!.pos && g.utf8.count > best!.name.utf8.count) { best = (i, found) }
                         break
                     }
                 }
@@ -82,6 +124,14 @@ public enum ReleaseGroupParser {
         return true
     }
 
+    /// Known groups that also appear after a dot (scene style).
+    static let dotGroups: Set<String> = ["KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
+
+    static func matchesAtIgnoringCase(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
+        for k in 0..<g.count where Bytes.lower(u[i + k]) != Bytes.lower(g[k]) { return false }
+        return true
+    }
+
     static func matchesAt(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
         for k in 0..<g.count where u[i + k] != g[k] { return false }
         return true
@@ -98,22 +148,20 @@ public enum ReleaseGroupParser {
                 if isValid(g) && QualityFeatures.singleSources[Bytes.lowercased(g)] == nil && !isQualityWord(Bytes.lowercased(g)) { return g }
             }
         }
-        // Drop junk suffixes: -RP, -Obfuscated, -4P, _English…
-        while let dash = u.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }) {
-            let tail = Bytes.lowercased(Text.string(u[(dash + 1)...]))
-            if junkSuffixes.contains(tail) || tail.hasPrefix("rakuv") || tail.hasPrefix("rp") && tail.count == 2 {
-                let before = u[..<dash]
-                // Only strip when a dash group remains before it.
-                if before.contains(UInt8(ascii: "-")) { u.removeSubrange(dash...); continue }
-            }
-            break
-        }
         guard let dash = u.lastIndex(of: UInt8(ascii: "-")) else { return nil }
         var groupBytes = Array(u[(dash + 1)...])
         // Allow one more dash inside the group (e.g. "FTW-HS", "D-Z0N3") only when the part before looks like a group.
         while groupBytes.last == UInt8(ascii: " ") { groupBytes.removeLast() }
         guard !groupBytes.isEmpty, groupBytes.allSatisfy({ Bytes.isWordByte($0) }) else { return nil }
-        let group = Text.string(groupBytes)
+        var group = Text.string(groupBytes)
+        // "….H264.Fight-BB": a two-part group right after the codec.
+        if let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0 {
+            let first = Text.string(u[(dot + 1)..<dash])
+            let prev = TokenizedName(Text.string(u[..<dot])).tokens.last?.text ?? ""
+            if !first.isEmpty, codecWords.contains(prev), !isQualityWord(Bytes.lowercased(first)), !codecWords.contains(Bytes.lowercased(first)) {
+                group = first + "-" + group
+            }
+        }
         let lower = Bytes.lowercased(group)
         guard isValid(group) else { return nil }
         // Words that end names but are not groups.

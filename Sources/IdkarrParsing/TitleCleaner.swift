@@ -21,7 +21,7 @@ public enum TitleCleaner {
                 current.append(Bytes.lower(b))
             } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "`") {
                 continue
-            } else if b == UInt8(ascii: "%") {
+            } else if b == UInt8(ascii: "%"), let l = current.last, Bytes.isDigit(l) {
                 current.append(contentsOf: Array("percent".utf8))
             } else {
                 if !current.isEmpty { words.append(current) }
@@ -31,7 +31,13 @@ public enum TitleCleaner {
         if !current.isEmpty { words.append(current) }
         var out: [UInt8] = []
         for (i, w) in words.enumerated() {
-            if i > 0 && i < words.count - 1 && smallWords.contains(Text.string(w)) { continue }
+            if i > 0 && i < words.count - 1 && smallWords.contains(Text.string(w)) {
+                // "a" inside an acronym (N.K.L.E.a) stays.
+                if w == [97] && (words[i - 1].count == 1 || words[i + 1].count == 1) {
+                    out.append(contentsOf: w)
+                }
+                continue
+            }
             out.append(contentsOf: w)
         }
         let s = Text.string(out)
@@ -40,30 +46,30 @@ public enum TitleCleaner {
 
     /// Sonarr's NormalizeEpisodeTitle: the episode title part in lower case, single spaced.
     public static func normalizeEpisodeTitle(_ title: String) -> String {
-        var s = title
-        // From a full release name keep only what follows "Special" / the episode marker.
-        let t = TokenizedName(s)
-        if let special = t.index(of: "special"), special > 0, t.tokens[..<special].contains(where: { $0.text.hasPrefix("s") && $0.text.count >= 2 && Bytes.isDigit(Array($0.text.utf8)[1]) }) {
-            var end = t.count
-            for k in (special + 1)..<t.count where QualityFeatures.resolutions[t[k].text] != nil || QualityFeatures.singleSources[t[k].text] != nil {
-                end = k
+        let t = TokenizedName(title)
+        var from = 0
+        var to = t.count
+        // In a full release name keep what follows the episode marker (or "Special"), up to the quality.
+        for i in 0..<t.count {
+            let w = t[i].text
+            if NumberWords.seasonEpisode(w) != nil || (NumberWords.season(w) != nil && t.text(i + 1) == "special") {
+                from = NumberWords.season(w) != nil ? i + 2 : i + 1
                 break
             }
-            s = t.original(special + 1, end)
         }
-        var out: [UInt8] = []
-        var lastSpace = true
-        for b in s.utf8 {
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == 32 || b == UInt8(ascii: "-") {
-                if !lastSpace { out.append(32) }
-                lastSpace = true
-            } else if Bytes.isWordByte(b) || b == UInt8(ascii: "'") {
-                out.append(Bytes.lower(b))
-                lastSpace = false
+        if from > 0 {
+            for k in from..<t.count where QualityFeatures.resolutions[t[k].text] != nil || QualityFeatures.singleSources[t[k].text] != nil {
+                to = k
+                break
             }
         }
-        while out.last == 32 { out.removeLast() }
-        return Text.string(out)
+        var words: [String] = []
+        for i in from..<max(from, to) {
+            // "(1)" part numbers are not part of the title.
+            if t[i].isNumber, t.gap(before: i).last == UInt8(ascii: "("), i == to - 1 { continue }
+            words.append(t[i].text)
+        }
+        return words.joined(separator: " ")
     }
 
     /// Radarr's ToUrlSlug.
@@ -108,7 +114,8 @@ public enum TitleCleaner {
     public static func normalizeImdbId(_ value: String) -> String? {
         var s = Bytes.lowercased(Text.trimmed(value))
         if s.hasPrefix("tt") { s.removeFirst(2) }
-        guard s.utf8.count >= 7, s.utf8.count <= 8, s.utf8.allSatisfy(Bytes.isDigit) else { return nil }
+        guard !s.isEmpty, s.utf8.count <= 8, s.utf8.allSatisfy(Bytes.isDigit) else { return nil }
+        while s.utf8.count < 7 { s = "0" + s }
         return "tt" + s
     }
 }
@@ -124,13 +131,15 @@ public enum SceneChecker {
         let q = QualityParser.parseName(t)
         guard q.quality != .unknown, q.sourceDetectionSource == .name, q.resolutionDetectionSource == .name || q.quality.resolution <= 480 else { return false }
         guard ReleaseGroupParser.parse(title) != nil else { return false }
-        // A scene name parses as an episode or a movie.
-        return ReleaseParser.parseEpisode(title) != nil || ReleaseParser.parseMovie(title) != nil
+        // A scene name parses as an episode (with a series title) or a movie with a year.
+        if let e = ReleaseParser.parseEpisode(title), e.seriesTitle?.isEmpty == false, e.seasonNumber != nil || e.airDate != nil { return true }
+        if let m = ReleaseParser.parseMovie(title), m.year != nil { return true }
+        return false
     }
 
     /// The scene name inside a file or post name (`…-GROUP.nzb` → `…-GROUP`), or nil.
     public static func sceneTitle(_ title: String) -> String? {
-        var s = Text.trimmed(title)
+        var s = Text.trimmed(title).replacingFullwidthBrackets()
         let lower = Bytes.lowercased(s)
         for ext in [".nzb", ".torrent", ".mkv", ".mp4", ".avi"] where lower.hasSuffix(ext) {
             s = String(s.dropLast(ext.count))
@@ -165,7 +174,9 @@ enum Accents {
         case 0xC8...0xCB: return 0x45
         case 0xCC...0xCF: return 0x49
         case 0xD1: return 0x4E
-        case 0xD2...0xD6, 0xD8: return 0x4F
+        case 0xD2...0xD6: return 0x4F
+        case 0xF0: return 0x64
+        case 0xD0: return 0x44
         case 0xD9...0xDC: return 0x55
         case 0xDD: return 0x59
         case 0xE0...0xE5: return 0x61
@@ -173,7 +184,7 @@ enum Accents {
         case 0xE8...0xEB: return 0x65
         case 0xEC...0xEF: return 0x69
         case 0xF1: return 0x6E
-        case 0xF2...0xF6, 0xF8: return 0x6F
+        case 0xF2...0xF6: return 0x6F
         case 0xF9...0xFC: return 0x75
         case 0xFD, 0xFF: return 0x79
         case 0xDF, 0x152, 0x153, 0xC6, 0xE6: return 0
@@ -193,5 +204,21 @@ enum Accents {
         case 0x179...0x17E: return v % 2 == 1 ? 0x5A : 0x7A
         default: return nil
         }
+    }
+}
+
+extension String {
+    /// `【720p】` → `[720p]`.
+    func replacingFullwidthBrackets() -> String {
+        guard utf8.contains(0xE3) else { return self }
+        var out = String.UnicodeScalarView()
+        for u in unicodeScalars {
+            switch u.value {
+            case 0x3010: out.append("[")
+            case 0x3011: out.append("]")
+            default: out.append(u)
+            }
+        }
+        return String(out)
     }
 }

@@ -18,7 +18,8 @@ enum TitlePrep {
         let u = Array(s.utf8)
         var i = 0
         while i < u.count, u[i] == 32 { i += 1 }
-        let bracketed = i < u.count && u[i] == UInt8(ascii: "[")
+        let bracketed = i < u.count && (u[i] == UInt8(ascii: "[") || u[i] == UInt8(ascii: "("))
+        let closer = i < u.count && u[i] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
         var j = bracketed ? i + 1 : i
         while j < u.count, u[j] == 32 { j += 1 }
         let hostStart = j
@@ -30,10 +31,10 @@ enum TitlePrep {
         guard dots >= 1, j > hostStart else { return s }
         let host = Bytes.lowercased(Text.string(u[hostStart..<j]))
         let tld = host.split(separator: ".").last.map(String.init) ?? ""
-        guard host.hasPrefix("www.") || ["com", "org", "net", "uk", "nz", "za", "de", "ca", "io", "to", "tv", "cc", "info", "me", "gov"].contains(tld) else { return s }
+        guard host.hasPrefix("www.") || ["com", "org", "net", "uk", "nz", "za", "de", "ca", "io", "to", "tv", "cc", "info", "me", "gov", "au", "tc", "ru", "se", "nl", "fr", "es", "it", "pl", "eu", "ws", "cx", "xyz", "club", "onl", "st", "li", "is"].contains(tld) else { return s }
         if bracketed {
             while j < u.count, u[j] == 32 { j += 1 }
-            guard j < u.count, u[j] == UInt8(ascii: "]") else { return s }
+            guard j < u.count, u[j] == closer else { return s }
             j += 1
         }
         var k = j

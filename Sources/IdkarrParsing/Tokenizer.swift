@@ -35,14 +35,14 @@ struct TokenizedName: Sendable {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         while i < n {
-            if !Bytes.isWordByte(bytes[i]) {
-                i += 1
+            if !Bytes.isWordByte(bytes[i]) || Bytes.invisibleSeparatorLength(bytes, i) > 0 {
+                i += max(1, Bytes.invisibleSeparatorLength(bytes, i))
                 continue
             }
             let start = i
             var allDigits = true
             buffer.removeAll(keepingCapacity: true)
-            while i < n, Bytes.isWordByte(bytes[i]) {
+            while i < n, Bytes.isWordByte(bytes[i]), Bytes.invisibleSeparatorLength(bytes, i) == 0 {
                 let b = bytes[i]
                 if !Bytes.isDigit(b) { allDigits = false }
                 buffer.append(Bytes.lower(b))
@@ -117,6 +117,17 @@ enum Bytes {
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b >= 0x80 }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b & ~0x20 : b }
+
+    /// Length of a zero-width space, no-break space, BOM or ideographic space at `i` (0 if none).
+    @inline(__always) static func invisibleSeparatorLength(_ b: [UInt8], _ i: Int) -> Int {
+        let c = b[i]
+        guard c >= 0xC2 else { return 0 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] >= 0x8B && b[i + 2] <= 0x8F { return 3 }
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+        if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        return 0
+    }
 
     static func lowercased(_ s: String) -> String {
         var out = Array(s.utf8)

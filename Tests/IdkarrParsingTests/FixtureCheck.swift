@@ -124,7 +124,7 @@ enum FixtureCheck {
         check("special", r.special == e["special"]?.bool, r.special)
         check("isPossibleSpecialEpisode", r.isPossibleSpecialEpisode == e["isPossibleSpecialEpisode"]?.bool, r.isPossibleSpecialEpisode)
         check("releaseGroup", r.releaseGroup == e["releaseGroup"]?.string, r.releaseGroup)
-        check("releaseHash", r.releaseHash == e["releaseHash"]?.string, r.releaseHash)
+        check("releaseHash", (r.releaseHash ?? "") == (e["releaseHash"]?.string ?? ""), r.releaseHash)
         check("releaseTitle", r.releaseTitle == e["releaseTitle"]?.string, r.releaseTitle)
         if let q = e["quality"]?.string { check("quality", Quality.named(q) == r.quality.quality, r.quality.quality.name) }
         if let q = e["qualityNot"]?.string { check("qualityNot", Quality.named(q) != r.quality.quality, r.quality.quality.name) }
