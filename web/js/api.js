@@ -94,12 +94,12 @@ export async function request(path, opts = {}) {
  * @param {Record<string, string | number | boolean | undefined | null>} [query]
  */
 export function apiUrl(path, query) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query || {})) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const qs = params.toString();
-  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
+  // encodeURIComponent, not URLSearchParams: a space must travel as %20, since not every server
+  // decodes "+" in a query as a space.
+  const parts = Object.entries(query || {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return `/api/v1${path}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
 export const get = (/** @type {string} */ path, /** @type {RequestOptions} */ opts = {}) => request(path, opts);
