@@ -37,23 +37,32 @@ enum FileIO {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw StoreError.io("reading", path: path, errno: errno) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError(.corrupt, "\(path) is not a regular file") }
-        var result = [UInt8]()
-        var capacity = Int(st.st_size) + 1
-        while true {
-            var failure: Int32 = 0
-            let buffer = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
-                count = 0
-                while count < capacity {
-                    let n = read(fd, buf.baseAddress! + count, capacity - count)
-                    if n < 0 { if errno == EINTR { continue }; failure = errno; return }
-                    if n == 0 { return }
-                    count += n
-                }
+        // Exactly the size fstat reported: documents are replaced by rename, never changed in
+        // place, and log segments are appended only by their own actor, which is also the reader.
+        let size = Int(st.st_size)
+        if size == 0 { return try readToEnd(fd, path: path) }  // empty, or a /proc file of unknown size
+        var failure: Int32 = 0
+        let result = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            count = 0
+            while count < size {
+                let n = read(fd, buf.baseAddress! + count, size - count)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                if n == 0 { return }
+                count += n
             }
-            if failure != 0 { throw StoreError.io("reading", path: path, errno: failure) }
-            result += buffer
-            if buffer.count < capacity { return result }
-            capacity = 64 * 1024  // the file grew while we read it; read on
+        }
+        if failure != 0 { throw StoreError.io("reading", path: path, errno: failure) }
+        return result
+    }
+
+    private static func readToEnd(_ fd: Int32, path: String) throws -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw StoreError.io("reading", path: path, errno: errno) }
+            if n == 0 { return result }
+            result += chunk[0..<n]
         }
     }
 

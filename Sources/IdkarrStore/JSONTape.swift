@@ -149,6 +149,7 @@ extension JSONTape {
             let start = pos
             var escaped = false
             while true {
+                skipPlainStringBytes()
                 guard pos < bytes.count else { throw fail("unterminated string") }
                 let c = bytes[pos]
                 if c == UInt8(ascii: "\"") { break }
@@ -162,6 +163,21 @@ extension JSONTape {
             }
             tokens.append(Token(kind: escaped ? .escapedString : .string, a: UInt32(start), b: UInt32(pos)))
             pos += 1
+        }
+
+        /// Skips 8 bytes at a time while none is a quote, a backslash or a control character
+        /// (SWAR: the classic "has zero byte" / "has byte less than" bit tricks).
+        @inline(__always)
+        mutating func skipPlainStringBytes() {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            while pos + 8 <= bytes.count {
+                let v = base.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
+                let quote = v ^ (ones &* 0x22), backslash = v ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((v &- ones &* 0x20) & ~v)
+                if special & highs != 0 { return }
+                pos += 8
+            }
         }
 
         mutating func escape() throws(JSONSyntaxError) {

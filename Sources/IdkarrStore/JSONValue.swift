@@ -59,9 +59,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .array:
             var items: [JSONValue] = []
             var p = i + 1
-            while p < Int(doc.tape.tokens[i].b) {
+            while p < Int(doc.tokens[i].b) {
                 items.append(try JSONValue(doc, p))
-                p = doc.tape.next(after: p)
+                p = doc.next(after: p)
             }
             self = .array(items)
         case .object:

@@ -6,7 +6,8 @@ import Foundation
 /// a number. `codingPath` is not tracked (it would cost an allocation per nested value); errors
 /// name the key and the byte offset instead.
 struct TapeDecoder: Decoder {
-    let doc: TapeDocument
+    /// Unowned: decoders live only inside a decode call that holds the document.
+    unowned(unsafe) let doc: TapeDocument
     let index: Int
 
     var codingPath: [any CodingKey] { [] }
@@ -28,14 +29,10 @@ struct TapeDecoder: Decoder {
     @inline(__always)
     static func decode<T: Decodable>(_ type: T.Type, _ doc: TapeDocument, _ i: Int) throws -> T {
         if T.self == String.self { return try doc.string(at: i) as! T }
-        if T.self == Int.self { return Int(try doc.int64(at: i)) as! T }
+        if T.self == Int.self { return try doc.int(at: i) as! T }
         if T.self == Bool.self { return try doc.bool(at: i) as! T }
         if T.self == Double.self { return try doc.double(at: i) as! T }
-        if T.self == Date.self {
-            let text = try doc.string(at: i)
-            guard let date = ISODate.parse(text) else { throw doc.invalid(i, "\"\(text)\" is not an ISO 8601 date") }
-            return date as! T
-        }
+        if T.self == Date.self { return try doc.date(at: i) as! T }
         if T.self == URL.self {
             let text = try doc.string(at: i)
             guard let url = URL(string: text) else { throw doc.invalid(i, "\"\(text)\" is not a URL") }
@@ -63,7 +60,7 @@ extension TapeDecoder: SingleValueDecodingContainer {
     func decode(_ type: String.Type) throws -> String { try doc.string(at: index) }
     func decode(_ type: Double.Type) throws -> Double { try doc.double(at: index) }
     func decode(_ type: Float.Type) throws -> Float { Float(try doc.double(at: index)) }
-    func decode(_ type: Int.Type) throws -> Int { try doc.integer(Int.self, at: index) }
+    func decode(_ type: Int.Type) throws -> Int { try doc.int(at: index) }
     func decode(_ type: Int8.Type) throws -> Int8 { try doc.integer(Int8.self, at: index) }
     func decode(_ type: Int16.Type) throws -> Int16 { try doc.integer(Int16.self, at: index) }
     func decode(_ type: Int32.Type) throws -> Int32 { try doc.integer(Int32.self, at: index) }
@@ -77,7 +74,8 @@ extension TapeDecoder: SingleValueDecodingContainer {
 }
 
 struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let doc: TapeDocument
+    /// Unowned: decoders live only inside a decode call that holds the document.
+    unowned(unsafe) let doc: TapeDocument
     let object: Int
 
     var codingPath: [any CodingKey] { [] }
@@ -114,7 +112,7 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try wrap(key) { try doc.string(at: try value(key)) } }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try wrap(key) { try doc.double(at: try value(key)) } }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try wrap(key) { Float(try doc.double(at: try value(key))) } }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try wrap(key) { try doc.integer(Int.self, at: try value(key)) } }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try wrap(key) { try doc.int(at: try value(key)) } }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try wrap(key) { try doc.integer(Int8.self, at: try value(key)) } }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try wrap(key) { try doc.integer(Int16.self, at: try value(key)) } }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try wrap(key) { try doc.integer(Int32.self, at: try value(key)) } }
@@ -152,7 +150,8 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 }
 
 struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
-    let doc: TapeDocument
+    /// Unowned: decoders live only inside a decode call that holds the document.
+    unowned(unsafe) let doc: TapeDocument
     let end: Int
     var position: Int
     let count: Int?
@@ -160,9 +159,9 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
 
     init(doc: TapeDocument, array: Int) {
         self.doc = doc
-        self.end = Int(doc.tape.tokens[array].b)
+        self.end = Int(doc.tokens[array].b)
         self.position = array + 1
-        self.count = Int(doc.tape.tokens[array].a)
+        self.count = Int(doc.tokens[array].a)
     }
 
     var codingPath: [any CodingKey] { [] }
@@ -173,7 +172,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: [], debugDescription: "unkeyed container is at its end"))
         }
         let i = position
-        position = doc.tape.next(after: i)
+        position = doc.next(after: i)
         currentIndex += 1
         return i
     }
@@ -188,7 +187,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: String.Type) throws -> String { try doc.string(at: try advance()) }
     mutating func decode(_ type: Double.Type) throws -> Double { try doc.double(at: try advance()) }
     mutating func decode(_ type: Float.Type) throws -> Float { Float(try doc.double(at: try advance())) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try doc.integer(Int.self, at: try advance()) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try doc.int(at: try advance()) }
     mutating func decode(_ type: Int8.Type) throws -> Int8 { try doc.integer(Int8.self, at: try advance()) }
     mutating func decode(_ type: Int16.Type) throws -> Int16 { try doc.integer(Int16.self, at: try advance()) }
     mutating func decode(_ type: Int32.Type) throws -> Int32 { try doc.integer(Int32.self, at: try advance()) }

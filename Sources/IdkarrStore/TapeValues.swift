@@ -4,14 +4,29 @@ import Foundation
 /// (inside `withUnsafeBufferPointer`); decoders never keep it beyond the decode call.
 final class TapeDocument {
     let bytes: UnsafeBufferPointer<UInt8>
-    let tape: JSONTape
+    /// The tape's tokens, copied into memory this object owns: reading them costs no reference
+    /// counting in the decoder's hot loops.
+    let tokens: UnsafeMutableBufferPointer<JSONTape.Token>
+    /// Where the last key lookup in `hintObject` ended: `Codable` types read keys in the order
+    /// they were written, so the next key is usually the next one (see `find`).
+    private var hintObject = -1
+    private var hintNext = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, tape: JSONTape) {
         self.bytes = bytes
-        self.tape = tape
+        self.tokens = .allocate(capacity: tape.tokens.count)
+        _ = self.tokens.initialize(from: tape.tokens)
     }
 
-    @inline(__always) func kind(_ i: Int) -> JSONTape.Kind { tape.tokens[i].kind }
+    deinit { tokens.deallocate() }
+
+    @inline(__always) func kind(_ i: Int) -> JSONTape.Kind { tokens[i].kind }
+
+    /// Index of the token after the value starting at `i`.
+    @inline(__always) func next(after i: Int) -> Int {
+        let t = tokens[i]
+        return t.kind == .object || t.kind == .array ? Int(t.b) : i + 1
+    }
 
     func describe(_ i: Int) -> String {
         switch kind(i) {
@@ -24,43 +39,71 @@ final class TapeDocument {
         }
     }
 
-    /// The value token of `key` in the object at `object`, or nil. Linear scan: documents have a
-    /// handful of keys per object, and this costs no allocation.
+    /// The value token of `key` in the object at `object`, or nil. A scan of the keys starting
+    /// after the previous match in the same object (then wrapping around): with keys read in
+    /// written order, one comparison per lookup, and no allocation.
     func find(_ key: String, in object: Int) -> Int? {
         var key = key
         return key.withUTF8 { k -> Int? in
-            let tokens = tape.tokens
-            var i = object + 1
+            let first = object + 1
             let end = Int(tokens[object].b)
-            while i < end {
-                let t = tokens[i]
-                if t.kind == .string {
-                    if Int(t.b - t.a) == k.count && (k.isEmpty || memcmp(bytes.baseAddress! + Int(t.a), k.baseAddress!, k.count) == 0) {
-                        return i + 1
-                    }
-                } else if (try? string(at: i)) == String(decoding: k, as: UTF8.self) {
-                    return i + 1
-                }
-                i = tape.next(after: i + 1)
-            }
-            return nil
+            let start = hintObject == object && hintNext < end ? hintNext : first
+            if let found = scan(k, object, from: start, to: end) { return found }
+            return start == first ? nil : scan(k, object, from: first, to: start)
         }
+    }
+
+    private func scan(_ k: UnsafeBufferPointer<UInt8>, _ object: Int, from: Int, to end: Int) -> Int? {
+        var i = from
+        while i < end {
+            let t = tokens[i]
+            let match: Bool
+            if t.kind == .string {
+                match = Int(t.b - t.a) == k.count && (k.isEmpty || memcmp(bytes.baseAddress! + Int(t.a), k.baseAddress!, k.count) == 0)
+            } else {
+                match = (try? string(at: i)) == String(decoding: k, as: UTF8.self)
+            }
+            let after = next(after: i + 1)
+            if match {
+                hintObject = object
+                hintNext = after
+                return i + 1
+            }
+            i = after
+        }
+        return nil
     }
 
     /// Key tokens of the object at `object`, in document order.
     func keyTokens(of object: Int) -> [Int] {
         var result: [Int] = []
         var i = object + 1
-        let end = Int(tape.tokens[object].b)
+        let end = Int(tokens[object].b)
         while i < end {
             result.append(i)
-            i = tape.next(after: i + 1)
+            i = next(after: i + 1)
         }
         return result
     }
 
+    /// The bytes of an unescaped string token, or nil.
+    func plainStringBytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        let t = tokens[i]
+        guard t.kind == .string else { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)])
+    }
+
+    func date(at i: Int) throws -> Date {
+        if let raw = plainStringBytes(i), let date = ISODate.parse(raw) { return date }
+        let text = try string(at: i)
+        guard let date = ISODate.parse(text) else { throw invalid(i, "\"\(text)\" is not an ISO 8601 date") }
+        return date
+    }
+
+    func int(at i: Int) throws -> Int { Int(try int64(at: i)) }
+
     func string(at i: Int) throws -> String {
-        let t = tape.tokens[i]
+        let t = tokens[i]
         let raw = UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)])
         switch t.kind {
         case .string:
@@ -119,7 +162,7 @@ final class TapeDocument {
     }
 
     func numberBytes(_ i: Int) throws -> UnsafeBufferPointer<UInt8> {
-        let t = tape.tokens[i]
+        let t = tokens[i]
         guard t.kind == .number else { throw mismatch(Double.self, i) }
         return UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)])
     }
@@ -199,7 +242,7 @@ final class TapeDocument {
     }
 
     func offset(_ i: Int) -> Int {
-        let t = tape.tokens[i]
+        let t = tokens[i]
         switch t.kind {
         case .object, .array: return -1
         default: return Int(t.a)
