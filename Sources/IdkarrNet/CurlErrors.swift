@@ -21,7 +21,7 @@ enum CurlErrors {
         case .tooLarge:
             message = "The response from \(host) is larger than the limit of \(bytes(options.maxResponseBytes))."
         case .tooManyRedirects:
-            message = "\(host) redirected more than \(options.maxRedirects ?? 0) times."
+            message = "\(host) redirected too many times."
         case .invalidURL:
             message = "The URL for \(host) is not valid."
         case .cancelled:

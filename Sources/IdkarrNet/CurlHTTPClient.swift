@@ -1,3 +1,4 @@
+import IdkarrDomain
 import Logging
 
 /// The real `HTTPTransport`: libcurl, driven from one dedicated thread (see `CurlEngine`).
@@ -9,6 +10,12 @@ import Logging
 /// the host (`minimumHostInterval`), then transfers with connect and total timeouts, TLS
 /// verification (unless the request opts out), a response size cap and gzip/deflate/br/zstd
 /// decoding. Cancelling the calling task aborts the transfer at once.
+///
+/// Redirects are followed here, not by curl, so that each hop is checked like a new request
+/// (scheme, per-host spacing) and so that credential headers (`Authorization`, `Cookie`,
+/// `X-Api-Key`, any name `Redaction.isSensitiveName` flags) are dropped when a redirect leaves
+/// the origin (curl would forward custom headers such as `X-Api-Key` to any host). Timeouts
+/// apply to each hop.
 public final class CurlHTTPClient: HTTPTransport {
     public let configuration: NetConfiguration
     private let engine = CurlEngine()
@@ -32,7 +39,35 @@ public final class CurlHTTPClient: HTTPTransport {
     }
 
     public func send(_ request: NetRequest) async throws(NetError) -> NetResponse {
-        let target = try TargetURL.parse(request.url)
+        var current = request
+        var target = try TargetURL.parse(request.url)
+        let maxRedirects = redirectLimit(for: request)
+        var hops = 0
+        while true {
+            let outcome = try await sendOnce(current, to: target)
+            let status = outcome.response.status
+            guard let maxRedirects, Redirect.statuses.contains(status), let location = outcome.redirectURL else {
+                return outcome.response.with(redirectCount: hops)
+            }
+            guard hops < maxRedirects else {
+                throw NetError(.tooManyRedirects, host: target.label,
+                               message: "\(target.label) redirected more than \(maxRedirects) times.")
+            }
+            let next: TargetURL
+            do {
+                next = try TargetURL.parse(location)
+            } catch {
+                throw NetError(.invalidURL, host: target.label,
+                               message: "\(target.label) redirected to a URL that is not http or https.")
+            }
+            current = Redirect.follow(current, status: status, to: location, sameOrigin: next.origin == target.origin)
+            target = next
+            hops += 1
+        }
+    }
+
+    /// One hop: wait for the host's turn, then transfer without following redirects.
+    private func sendOnce(_ request: NetRequest, to target: TargetURL) async throws(NetError) -> CurlTransfer.Outcome {
         do {
             try await hostLimiter.waitForTurn(host: target.host, interval: interval(for: request, target: target))
         } catch {
@@ -60,21 +95,50 @@ public final class CurlHTTPClient: HTTPTransport {
         request.minimumHostInterval ?? configuration.hostIntervals[target.host] ?? configuration.minimumHostInterval
     }
 
-    private func options(for request: NetRequest) -> CurlTransfer.Options {
-        let maxRedirects: Int?
+    /// nil: return 3xx responses as they are.
+    private func redirectLimit(for request: NetRequest) -> Int? {
         switch request.redirects {
-        case .none?: maxRedirects = nil
-        case .follow(let max)?: maxRedirects = Swift.max(0, max)
-        case nil:
-            let safe = request.method == .get || request.method == .head
-            maxRedirects = safe ? configuration.maxRedirects : nil
+        case .none?: nil
+        case .follow(let max)?: Swift.max(0, max)
+        case nil: request.method == .get || request.method == .head ? configuration.maxRedirects : nil
         }
-        return CurlTransfer.Options(
+    }
+
+    private func options(for request: NetRequest) -> CurlTransfer.Options {
+        CurlTransfer.Options(
             connectTimeout: request.connectTimeout ?? configuration.connectTimeout,
             timeout: request.timeout ?? configuration.timeout,
-            maxRedirects: maxRedirects,
             maxResponseBytes: request.maxResponseBytes ?? configuration.maxResponseBytes,
             verifyTLS: request.verifyTLS,
             userAgent: configuration.userAgent)
+    }
+}
+
+/// How a request changes when it follows a redirect (RFC 9110 §15.4, as browsers and curl do).
+enum Redirect {
+    static let statuses: Set<Int> = [301, 302, 303, 307, 308]
+
+    static func follow(_ request: NetRequest, status: Int, to location: String, sameOrigin: Bool) -> NetRequest {
+        var next = request
+        next.url = location
+        // 303 always, and 301/302 after a POST, continue as a GET without the body.
+        let becomesGet = (status == 303 && request.method != .head) || ((status == 301 || status == 302) && request.method == .post)
+        if becomesGet {
+            next.method = .get
+            next.body = nil
+            for name in ["Content-Type", "Content-Length", "Content-Encoding"] { next.headers.remove(name: name) }
+        }
+        if !sameOrigin {
+            for field in request.headers where Redaction.isSensitiveName(field.name) {
+                next.headers.remove(name: field.name)
+            }
+        }
+        return next
+    }
+}
+
+extension NetResponse {
+    fileprivate func with(redirectCount: Int) -> NetResponse {
+        NetResponse(status: status, headers: headers, body: body, url: url, redirectCount: redirectCount)
     }
 }

@@ -1,8 +1,9 @@
 import CCurl
 import Synchronization
 
-/// One request in flight: its easy handle, what has arrived so far, and the continuation to
-/// resume. Created by `CurlHTTPClient`, then owned by the engine's thread.
+/// One request in flight (one hop: curl never follows redirects itself, `CurlHTTPClient` does):
+/// its easy handle, what has arrived so far, and the continuation to resume. Created by
+/// `CurlHTTPClient`, then owned by the engine's thread.
 ///
 /// `@unchecked Sendable` because it crosses from the caller's task to the curl thread once;
 /// after `CurlEngine.submit` only that thread touches the mutable fields (curl calls the write
@@ -11,17 +12,22 @@ final class CurlTransfer: @unchecked Sendable {
     struct Options {
         let connectTimeout: Duration
         let timeout: Duration
-        let maxRedirects: Int?
         let maxResponseBytes: Int
         let verifyTLS: Bool
         let userAgent: String
+    }
+
+    /// The response of one hop, and where a 3xx points (absolute), as curl resolved it.
+    struct Outcome: Sendable {
+        let response: NetResponse
+        let redirectURL: String?
     }
 
     let target: TargetURL
     let options: Options
     let easy: UnsafeMutableRawPointer
     private let cancelledFlag = Atomic<Bool>(false)
-    private var continuation: CheckedContinuation<Result<NetResponse, NetError>, Never>?
+    private var continuation: CheckedContinuation<Result<Outcome, NetError>, Never>?
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
@@ -56,11 +62,11 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: completion (curl thread)
 
     /// Sets the continuation; called once, before the transfer is submitted.
-    func attach(_ continuation: CheckedContinuation<Result<NetResponse, NetError>, Never>) {
+    func attach(_ continuation: CheckedContinuation<Result<Outcome, NetError>, Never>) {
         self.continuation = continuation
     }
 
-    func finish(_ result: Result<NetResponse, NetError>) {
+    func finish(_ result: Result<Outcome, NetError>) {
         continuation?.resume(returning: result)
         continuation = nil
     }
@@ -78,16 +84,16 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
-    private func response() -> NetResponse {
+    private func response() -> Outcome {
         var status = 0
-        var redirects = 0
         var effectiveURL: UnsafeMutablePointer<CChar>?
+        var redirectURL: UnsafeMutablePointer<CChar>?
         _ = idk_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
-        _ = idk_curl_getinfo_long(easy, CURLINFO_REDIRECT_COUNT, &redirects)
         _ = idk_curl_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effectiveURL)
-        return NetResponse(
-            status: status, headers: headers, body: body,
-            url: effectiveURL.map { String(cString: $0) } ?? "", redirectCount: redirects)
+        _ = idk_curl_getinfo_string(easy, CURLINFO_REDIRECT_URL, &redirectURL)
+        let response = NetResponse(
+            status: status, headers: headers, body: body, url: effectiveURL.map { String(cString: $0) } ?? "")
+        return Outcome(response: response, redirectURL: redirectURL.map { String(cString: $0) })
     }
 
     // MARK: data callbacks (curl thread)
@@ -135,8 +141,7 @@ extension CurlTransfer {
         set(CURLOPT_USERAGENT, options.userAgent)
         set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout))
         set(CURLOPT_TIMEOUT_MS, Self.milliseconds(options.timeout))
-        set(CURLOPT_FOLLOWLOCATION, options.maxRedirects == nil ? 0 : 1)
-        set(CURLOPT_MAXREDIRS, options.maxRedirects ?? 0)
+        set(CURLOPT_FOLLOWLOCATION, 0)  // see CurlHTTPClient.send
         set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
         ok = ok && idk_curl_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes)) == CURLE_OK

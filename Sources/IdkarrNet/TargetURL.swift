@@ -12,6 +12,9 @@ struct TargetURL: Sendable, Hashable {
     /// `host` or `host:port` for messages.
     var label: String { port.map { "\(host):\($0)" } ?? host }
 
+    /// Scheme, host and effective port: credentials stay within one origin on redirects.
+    var origin: String { "\(scheme)://\(host):\(port ?? (scheme == "https" ? 443 : 80))" }
+
     /// Parses an absolute http(s) URL; throws `.invalidURL` (with a redacted URL) otherwise.
     static func parse(_ url: String) throws(NetError) -> TargetURL {
         guard let handle = curl_url() else {

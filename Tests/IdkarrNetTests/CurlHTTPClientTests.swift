@@ -100,6 +100,47 @@ import Testing
         }
     }
 
+    @Test func credentialHeadersStayWithinTheOrigin() async throws {
+        try await TestServer.run { server in
+            var request = NetRequest.get("")
+            request.headers["X-Api-Key"] = "k1"
+            request.headers["X-Test"] = "kept"
+            // Same origin: the key goes along.
+            request.url = server.url("/redirect-to?to=/echo")
+            var response = try await client.send(request)
+            #expect(response.headers["X-Echo-Api-Key"] == "k1")
+            #expect(response.redirectCount == 1)
+            // Another origin (localhost is another host name): the key is dropped, others kept.
+            request.url = server.url("/redirect-to?to=http://localhost:\(server.port)/echo")
+            response = try await client.send(request)
+            #expect(response.status == 200)
+            #expect(response.headers["X-Echo-Api-Key"] == "-")
+            #expect(response.headers["X-Echo-Test"] == "kept")
+        }
+    }
+
+    @Test(arguments: [(302, "GET", 0), (303, "GET", 0), (307, "POST", 3), (308, "POST", 3)])
+    func methodAfterRedirect(status: Int, method: String, bodyCount: Int) async throws {
+        try await TestServer.run { server in
+            var request = NetRequest.post(server.url("/redirect-to?status=\(status)&to=/echo"), body: [1, 2, 3],
+                                          contentType: "application/octet-stream")
+            request.redirects = .follow(max: 1)
+            let response = try await client.send(request)
+            #expect(response.status == 200)
+            #expect(response.headers["X-Method"] == method)
+            #expect(response.body.count == bodyCount)
+        }
+    }
+
+    @Test func redirectToAnotherSchemeIsRefused() async throws {
+        try await TestServer.run { server in
+            let error = await #expect(throws: NetError.self) {
+                try await client.send(.get(server.url("/redirect-to?to=file:///etc/passwd")))
+            }
+            #expect(error?.code == .invalidURL)
+        }
+    }
+
     @Test func sizeLimitWithContentLength() async throws {
         try await TestServer.run { server in
             var request = NetRequest.get(server.url("/big/200000"))

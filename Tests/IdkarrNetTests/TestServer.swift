@@ -64,6 +64,9 @@ struct TestServer: Sendable {
         }
         router.on("/redirect/{n}", method: .get) { request, context in try redirect(context) }
         router.on("/redirect/{n}", method: .post) { request, context in try redirect(context) }
+        // `/redirect-to?status=307&to=<url>`: one redirect with the given status to any URL.
+        router.on("/redirect-to", method: .get) { request, _ in redirectTo(request) }
+        router.on("/redirect-to", method: .post) { request, _ in redirectTo(request) }
         router.get("/big/{n}") { _, context in
             let count = try context.parameters.require("n", as: Int.self)
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: 0x61, count: count)))
@@ -116,7 +119,15 @@ struct TestServer: Sendable {
         headers[HTTPField.Name("X-Echo-Test")!] = request.headers[HTTPField.Name("X-Test")!] ?? "-"
         headers[HTTPField.Name("X-Echo-Content-Type")!] = request.headers[.contentType] ?? "-"
         headers[HTTPField.Name("X-Echo-Accept-Encoding")!] = request.headers[.acceptEncoding] ?? "-"
+        headers[HTTPField.Name("X-Echo-Api-Key")!] = request.headers[HTTPField.Name("X-Api-Key")!] ?? "-"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    private static func redirectTo(_ request: Request) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = request.uri.queryParameters.get("to") ?? "/"
+        let status = request.uri.queryParameters.get("status").flatMap { Int($0) } ?? 302
+        return Response(status: .init(code: status), headers: headers)
     }
 
     private static func redirect(_ context: BasicRequestContext) throws -> Response {
