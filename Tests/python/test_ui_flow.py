@@ -331,3 +331,102 @@ def test_ui_no_console_errors(idkarr_server, browser):
     time.sleep(0.3)
     logs = severe_logs(browser)
     assert not logs, json.dumps(logs, indent=1)
+
+
+def wait_toast(driver, text):
+    wait(driver, lambda d_: any(text.lower() in t.text.lower() for t in d_.find_elements(By.CSS_SELECTOR, ".toast")),
+         message=f"no toast containing {text!r}")
+
+
+def table_row(driver, text):
+    """The settings table row whose text contains `text` (waits for it)."""
+    def row(d_):
+        rows = [r for r in d_.find_elements(By.CSS_SELECTOR, ".settings-body .data-table tbody tr") if text in r.text]
+        return rows[0] if rows else False
+    return wait(driver, row, message=f"no row containing {text!r}")
+
+
+def click_button(scope, label):
+    next(b for b in scope.find_elements(By.CSS_SELECTOR, "button") if b.text == label).click()
+
+
+def test_ui_settings_sections(idkarr_server, browser, tmp_path):
+    """Tags, instance delete conflict, quality definitions, users and API keys through the UI."""
+    server, d = idkarr_server, browser
+    admin = server.admin_session()
+    login(d, server)
+    wait_hash(d, lambda h: h.startswith("#/media"))
+
+    # Tags: a bad label is refused beside the field; add, rename, delete.
+    open_settings(d, "tags")
+    find(d, ".settings-body .section-head .btn-primary").click()
+    fill(d, "input[name=label]", "Not Valid!", modal(d))
+    submit_modal(d, "Add")
+    wait(d, lambda d_: any(e.text.strip() for e in d_.find_elements(By.CSS_SELECTOR, "dialog[open] .field-error, dialog[open] .form-error")))
+    fill(d, "input[name=label]", "ui-tag", modal(d))
+    submit_modal(d, "Add")
+    wait_modal_closed(d)
+    click_button(table_row(d, "ui-tag"), "Edit")
+    fill(d, "input[name=label]", "ui-tag-renamed", modal(d))
+    submit_modal(d, "Save")
+    wait_modal_closed(d)
+    click_button(table_row(d, "ui-tag-renamed"), "Delete")
+    submit_modal(d, "Delete")
+    wait(d, lambda d_: "ui-tag" not in d_.find_element(By.CSS_SELECTOR, ".settings-body").text)
+
+    # An instance that holds a root folder cannot be deleted: a clear message, the row stays.
+    r = admin.post(server.url("/api/v1/instances"), json={"name": "Busy Instance", "mediaType": "movie"}, timeout=10)
+    assert r.status_code == 201, r.text
+    folder = tmp_path / "movies"
+    folder.mkdir()
+    r = admin.post(server.url("/api/v1/rootfolders"), json={"path": str(folder), "instanceId": r.json()["id"]}, timeout=10)
+    assert r.status_code == 201, r.text
+    open_settings(d, "instances")
+    click_button(table_row(d, "Busy Instance"), "Delete")
+    submit_modal(d, "Delete")
+    wait_toast(d, "remove them first")
+    table_row(d, "Busy Instance")
+
+    # Quality definitions: edit one row's sizes and save.
+    open_settings(d, "quality-definitions")
+    row = find(d, ".settings-body .data-table tbody tr")
+    title = row.find_element(By.CSS_SELECTOR, "td").text
+    for name, value in (("minSize", "1"), ("preferredSize", "20"), ("maxSize", "30")):
+        fill(d, f"input[name={name}]", value, row)
+    click_button(row, "Save")
+    wait_toast(d, "saved")
+    defs = admin.get(server.url("/api/v1/qualitydefinitions"), timeout=10).json()
+    defs = defs["records"] if isinstance(defs, dict) else defs
+    saved = next(x for x in defs if x["title"] == title)
+    assert (saved["minSize"], saved["preferredSize"], saved["maxSize"]) == (1, 20, 30)
+
+    # Users: create one, then disable it.
+    open_settings(d, "users")
+    find(d, ".settings-body .section-head .btn-primary").click()
+    dialog = modal(d)
+    fill(d, "input[name=username]", "viewer", dialog)
+    fill(d, "input[name=password]", "viewer password", dialog)
+    submit_modal(d, "Add")
+    wait_modal_closed(d)
+    click_button(table_row(d, "viewer"), "Edit")
+    modal(d).find_element(By.CSS_SELECTOR, "input[name=disabled]").click()
+    submit_modal(d, "Save")
+    wait_modal_closed(d)
+    wait(d, lambda d_: "Disabled" in table_row(d_, "viewer").text)
+
+    # API keys: created through the UI, shown once, works, listed without the secret, revoked.
+    open_settings(d, "api-keys")
+    find(d, "#create-api-key").click()
+    fill(d, "input[name=name]", "ui key", modal(d))
+    submit_modal(d, "Create")
+    key = wait(d, lambda d_: (d_.find_elements(By.CSS_SELECTOR, "#new-api-key") or [None])[0]).get_attribute("value")
+    assert len(key) >= 16
+    assert requests.get(server.url("/api/v1/auth/me"), headers={"X-Api-Key": key}, timeout=10).status_code == 200
+    submit_modal(d, "Done")
+    wait_modal_closed(d)
+    row = table_row(d, "ui key")
+    assert key not in d.find_element(By.CSS_SELECTOR, "body").text
+    click_button(row, "Delete")
+    submit_modal(d, "Delete")
+    wait(d, lambda d_: "ui key" not in d_.find_element(By.CSS_SELECTOR, ".settings-body").text)
+    assert requests.get(server.url("/api/v1/auth/me"), headers={"X-Api-Key": key}, timeout=10).status_code == 401
