@@ -29,6 +29,7 @@ enum AnimeRules {
     }
 
     static let episodeWords: Set<String> = ["episode", "ep", "episodio", "e"]
+    static let audioWords: Set<String> = ["dd", "ddp", "aac", "ac3", "eac3", "dts", "opus", "flac", "truehd", "atmos", "mp3", "lpcm", "pcm", "h", "x", "ma", "hd", "dd5", "ddp5"]
     static let turkishEpisode: Set<String> = ["blm", "bolum", "bölüm"]
 
     /// Numbers joined by `-` or `~` after word `idx`: `01-13`, `01 ~ 10`, `001-002-003` → last word and the numbers.
@@ -39,7 +40,8 @@ enum AnimeRules {
             let g = t.gap(before: last + 1)
             guard g.count <= 3, g.contains(UInt8(ascii: "-")) || g.contains(UInt8(ascii: "~")),
                 g.allSatisfy({ $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }),
-                let v = episodeNumber(t, last + 1) ?? epPrefixed(t[last + 1].text), v > lastValue
+                let v = episodeNumber(t, last + 1) ?? epPrefixed(t[last + 1].text), v > lastValue,
+                !g.contains(32) || g.contains(UInt8(ascii: "~")) || t[last].text.hasPrefix("0") || t[last].digitCount == t[last + 1].digitCount
             else { break }
             last += 1
             lastValue = v
@@ -79,6 +81,7 @@ enum AnimeRules {
             if i == 0 && !hasGroup { continue }
             // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
             if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text == "h" || t[i - 1].text == "x" { continue }
+            if i > 0, audioWords.contains(t[i - 1].text), t.gap(before: i).count <= 2 { continue }
             let g = t.gap(before: i)
             let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
             var m = EpisodeMarker(.absolute, i, idx + 1)
@@ -123,7 +126,7 @@ enum AnimeRules {
                 eps = NumberWords.expand(e, e2)
                 end += 1
             }
-            let dated = end < t.count && t[end].digitCount == 6
+            let dated = end < t.count && (t[end].digitCount == 6 || (QualityFeatures.resolutions[t[end].text] != nil && w.utf8.count <= 3 && !t.gap(before: i).contains(32)))
             let afterYear = t[i - 1].digitCount == 4 && (t[i - 1].number ?? 0) >= 1900
             let rangeBeforeQuality = eps.count > 1 && end < t.count && (QualityFeatures.resolutions[t[end].text] != nil || dated)
             guard dated || afterYear || rangeBeforeQuality else { return nil }

@@ -10,7 +10,8 @@ enum EpisodeParser {
         let full = TokenizedName(name)
         let bodyBytes = Array(name.utf8)[bodyStart...]
         let body = TokenizedName(bytes: Array(bodyBytes))
-        guard var (marker, titleEnd) = findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
+        let allBrackets = group != nil && Array(name.utf8).count > 2 && (name.contains("][") || name.contains("★"))
+        guard var (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
         var r = ParsedRelease()
         r.kind = .episode
         r.releaseTitle = name
@@ -32,9 +33,6 @@ enum EpisodeParser {
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
         r.quality = QualityParser.parse(full)
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
-        if r.languages != [.unknown], full.contains("dl"), !r.languages.contains(.original) {
-            r.languages.append(.original)
-        }
         r.releaseGroup = group ?? ReleaseGroupParser.parse(name)
         r.releaseHash = ReleaseHash.find(full)
         return r
@@ -160,11 +158,14 @@ enum EpisodeParser {
             {
                 return (a, a.start)
             }
-            if var a = absolute, a.start >= p.end, !NumberWords.seasonWords.contains(t[p.start].text) || hasGroup || t.gap(before: a.start).contains(UInt8(ascii: "-")) {
+            if var a = absolute, a.start >= p.end, !p.extras, !p.special, !NumberWords.seasonWords.contains(t[p.start].text) || hasGroup || t.gap(before: a.start).contains(UInt8(ascii: "-")) {
                 a.season = p.season
                 return (a, p.start)
             }
             return (p, titleEnd(t, p.start))
+        }
+        if let m = mini, daily == nil || daily!.start >= m.end - 1 || daily!.invalid == false && daily!.start == m.end {
+            if absolute == nil || absolute!.start >= m.start || t[m.start].text.hasPrefix("e") { return (m, m.start) }
         }
         if let d = daily {
             if d.invalid {
@@ -175,6 +176,7 @@ enum EpisodeParser {
             if end > 1, NumberWords.episode(t[end - 1].text) != nil { end -= 1 }
             return (d, end)
         }
+        if var a = absolute, a.end < t.count, specialWords.contains(t[a.end].text) { a.special = true; return (a, a.start) }
         if let a = absolute, hasGroup || a.specialAbsolutes.count > 0 || t.gap(before: a.start).contains(UInt8(ascii: "-")) || a.absolutes.count > 1 {
             return (a, a.start)
         }
@@ -224,15 +226,21 @@ enum EpisodeParser {
     static func titleText(_ t: TokenizedName, _ end: Int) -> String {
         guard end > 0 else { return "" }
         var stop = t[end - 1].end
-        while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") { stop += 1 }
+        while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") || t.bytes[stop] == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
         if t.count > 1, t[0].text.utf8.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }), t[0].text.utf8.first.map({ $0 >= 0xE3 }) == true,
-            (1..<end).contains(where: { t[$0].text.utf8.contains(where: Bytes.isLetter) })
+            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t[$0].text.utf8.allSatisfy { $0 < 0x80 } })
         {
             from = t[1].start
         }
-        let raw = Text.string(t.bytes[from..<stop].filter { $0 != UInt8(ascii: "?") })
+        // "【site】中文[tags].Latin.Title": keep what follows the last bracket when CJK text precedes it.
+        if let close = t.bytes[from..<stop].lastIndex(of: UInt8(ascii: "]")), t.bytes[from..<close].contains(where: { $0 >= 0xE3 }),
+            t.bytes[(close + 1)..<stop].contains(where: Bytes.isLetter)
+        {
+            from = close + 1
+        }
+        let raw = Text.string(t.bytes[from..<stop].filter { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") })
         let next: UInt8? = stop < t.bytes.count ? t.bytes[stop] : nil
         return SeriesTitles.normalize(raw, keepTrailing: next)
     }
@@ -240,7 +248,15 @@ enum EpisodeParser {
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
     static func animeTitle(_ s: String, shortenSeason: Bool) -> String {
         var title = s
-        if let after = Text.after(last: " / ", in: title) { title = after }
+        for sep in [" / ", " | ", "·"] {
+            if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
+        }
+        // Trailing CJK words after a Latin title ("SERIES 靦腆英雄").
+        if title.utf8.contains(where: Bytes.isLetter) {
+            var words = title.split(separator: " ").map(String.init)
+            while let last = words.last, words.count > 1, last.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { words.removeLast() }
+            title = words.joined(separator: " ")
+        }
         if shortenSeason, let last = title.split(separator: " ").last, let season = NumberWords.season(Bytes.lowercased(String(last))), last.count == 3 {
             title = String(title.dropLast(last.count)) + "S\(season)"
         }
@@ -262,33 +278,80 @@ enum EpisodeParser {
         var parts: [String] = []
         var i = 0
         while i < u.count {
-            guard u[i] == UInt8(ascii: "["), let c = u[i...].firstIndex(of: UInt8(ascii: "]")) else {
-                if u[i] == 32 { i += 1; continue }
+            if u[i] == UInt8(ascii: "["), let c = u[i...].firstIndex(of: UInt8(ascii: "]")) {
+                parts.append(Text.string(u[(i + 1)..<c]))
+                i = c + 1
+            } else if u[i] == 32 || u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: "_") {
+                i += 1
+            } else if u[i] >= 0x80 && parts.count < 2 {
+                // "★10月新番★" between tags
+                var j = i
+                while j < u.count, u[j] != UInt8(ascii: "[") { j += 1 }
+                i = j
+            } else {
                 break
             }
-            parts.append(Text.string(u[(i + 1)..<c]))
-            i = c + 1
         }
         guard parts.count >= 3 else { return nil }
         var title: String?
+        var titleMixed = false
+        var fallback: String?
         for p in parts.dropFirst() {
-            if let n = Bytes.number(p), p.utf8.count <= 4, !(p.utf8.count == 4 && n >= 1900 && n <= 2100), let title {
+            if let numbers = bracketEpisode(p), let t = title ?? fallback {
                 var m = EpisodeMarker(.bracketTitle, 0, 0)
-                m.absolutes = [n]
-                m.bracketTitle = title
+                m.absolutes = numbers
+                m.bracketTitle = t
                 return (m, 0)
             }
-            if title == nil || p.utf8.contains(where: { $0 >= 0x80 }) == false {
-                let candidate = p.split(separator: "/").last.map { Text.trimmed(String($0)) } ?? p
-                if candidate.utf8.contains(where: { $0 >= 0x80 || Bytes.isLetter($0) }), Bytes.number(candidate) == nil, QualityFeatures.resolutions[Bytes.lowercased(candidate)] == nil {
-                    if title == nil || candidate.utf8.contains(where: Bytes.isLetter) && !(title!.utf8.contains(where: Bytes.isLetter)) || (title != nil && p.contains("/")) {
-                        title = candidate
-                    }
-                }
+            if p.contains("新番") || p.contains("国漫") || Bytes.number(p) != nil { continue }
+            let tokens = TokenizedName(p)
+            if tokens.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || QualityFeatures.resolutions[$0.text] != nil }) && tokens.count > 0 { continue }
+            if let latin = latinTitle(p), title == nil || (!p.utf8.contains(where: { $0 >= 0x80 }) && titleMixed) {
+                titleMixed = p.utf8.contains(where: { $0 >= 0x80 })
+                title = animeTitle(latin, shortenSeason: true)
             }
+            if p.utf8.contains(where: { $0 >= 0x80 }) { fallback = Text.trimmed(p) }
         }
         return nil
     }
+
+    /// `02`, `12END`, `13完`, `215 Fin`, `第05话`, `第1008話`, `857集`, `88-91`, `01-24完` → episode numbers.
+    static func bracketEpisode(_ p: String) -> [Int]? {
+        var s = Text.trimmed(p)
+        for prefix in ["第"] where s.hasPrefix(prefix) { s.removeFirst() }
+        let u = Array(s.utf8)
+        guard let (a, end) = NumberWords.digits(u, 0, max: 4), !(end == 4 && a >= 1900 && a <= 2100) else { return nil }
+        var rest = Text.trimmed(Text.string(u[end...]))
+        var numbers = [a]
+        if rest.hasPrefix("-"), let (b, e2) = NumberWords.digits(Array(rest.utf8), 1, max: 4), b > a {
+            numbers = NumberWords.expand(a, b)
+            rest = Text.trimmed(Text.string(Array(rest.utf8)[e2...]))
+        }
+        let lower = Bytes.lowercased(rest)
+        guard rest.isEmpty || ["end", "fin", "完", "话", "話", "集", "v2", "v3"].contains(lower) else { return nil }
+        return numbers
+    }
+
+    /// The Latin-script part of a bracketed title (`名侦探柯南·Series Title` → `Series Title`).
+    static func latinTitle(_ p: String) -> String? {
+        guard p.utf8.contains(where: Bytes.isLetter) else { return nil }
+        var s = p
+        for sep in ["/", "_", "·", "|"] {
+            if let after = Text.after(last: sep, in: s), after.utf8.contains(where: Bytes.isLetter),
+                sep != "_" || Text.string(Array(s.utf8)[..<(s.utf8.count - after.utf8.count)]).utf8.contains(where: { $0 >= 0x80 })
+            {
+                s = after
+            }
+        }
+        s = Text.replace(s, [UInt8(ascii: "_")], with: 32)
+        // Drop CJK words at either end.
+        let words = s.split(separator: " ").map(String.init).filter { w in !w.utf8.allSatisfy({ $0 >= 0x80 }) }
+        var out = words.joined(separator: " ")
+        while let first = out.unicodeScalars.first, first.value >= 0x2E80 { out.unicodeScalars.removeFirst() }
+        let trimmed = Text.trim(out, [32, UInt8(ascii: "-"), UInt8(ascii: "~")])
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
 }
 
 /// Titles of series: normalization and the title/year split.
@@ -298,7 +361,7 @@ enum SeriesTitles {
         for b in raw.utf8 { u.append(b == UInt8(ascii: "_") || b == UInt8(ascii: ".") ? 32 : b) }
         var s = Text.collapseSpaces(Text.string(u))
         s = Text.trim(s, [32, UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: ",")])
-        for (open, close) in [(UInt8(ascii: "("), UInt8(ascii: ")")), (UInt8(ascii: "["), UInt8(ascii: "]"))] where keepTrailing == close {
+        for (open, close) in [(UInt8(ascii: "("), UInt8(ascii: ")")), (UInt8(ascii: "["), UInt8(ascii: "]"))] where keepTrailing == close || open == UInt8(ascii: "(") {
             let opens = s.utf8.filter { $0 == open }.count
             let closes = s.utf8.filter { $0 == close }.count
             if opens > closes { s += String(UnicodeScalar(close)) }
@@ -349,7 +412,14 @@ enum Reversal {
             let u = Array(tok.text.utf8)
             guard u.count >= 6, u.last == UInt8(ascii: "s"), let e = u.firstIndex(of: UInt8(ascii: "e")) else { continue }
             if u[..<e].allSatisfy(Bytes.isDigit) && u[(e + 1)..<(u.count - 1)].allSatisfy(Bytes.isDigit) && e >= 2 {
-                return String(String.UnicodeScalarView(s.unicodeScalars.reversed()))
+                // Keep the file extension where it is.
+                var body = s
+                var ext = ""
+                if let last = t.tokens.last, Extensions.video.contains(last.text), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
+                    body = Text.string(Array(s.utf8)[..<(last.start - 1)])
+                    ext = "." + Text.string(Array(s.utf8)[last.start...])
+                }
+                return String(String.UnicodeScalarView(body.unicodeScalars.reversed())) + ext
             }
         }
         return nil

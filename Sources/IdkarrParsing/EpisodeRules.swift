@@ -20,7 +20,7 @@ enum EpisodeRules {
             extendEpisodes(t, &m, season: s)
             return m
         }
-        if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1) {
+        if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1), !t.gap(before: i + 1).contains(dash) {
             var j = i + 1
             var ep = NumberWords.episode(t[j].text)
             if ep == nil, t[j].text == "e" || t[j].text == "ep" || t[j].text == "episode", j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
@@ -131,7 +131,9 @@ enum EpisodeRules {
         } else if w == "s", i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 2 {
             season = n
             j = i + 2
-        } else if NumberWords.seasonWords.contains(w) || (w == "series" && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4 {
+        } else if NumberWords.seasonWords.contains(w) || (w == "series" && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4,
+            !t.gap(before: i + 1).contains(dash)
+        {
             if w == "series" && t[i + 1].digitCount > 2 { return nil }
             season = n
             j = i + 2
@@ -152,7 +154,7 @@ enum EpisodeRules {
         if NumberWords.season(w) != nil && g.count <= 3 {
             m.multiSeason = true
             m.end = j + 1
-        } else if let n = t[j].number, g.contains(dash) || g.contains(UInt8(ascii: "~")) || (g == [32] && t[j].digitCount == 2 && t.gap(before: j + 1).contains(UInt8(ascii: "("))), g.count <= 3, n > (m.season ?? 0), n < 100 {
+        } else if let n = t[j].number, (g.contains(dash) && !g.contains(32)) || g.contains(UInt8(ascii: "~")) || (g == [32] && t[j].digitCount == 2 && t.gap(before: j + 1).contains(UInt8(ascii: "("))), g.count <= 3, n > (m.season ?? 0), n < 100 {
             m.multiSeason = true
             m.end = j + 1
         } else if NumberWords.seasonWords.contains(w), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
@@ -197,11 +199,13 @@ enum EpisodeRules {
             }
             if y > 1900 && y < 1951 { var m = EpisodeMarker(.daily, i, i + 3); m.invalid = true; return m }
         }
-        // 02.12.2011 / 02-12-2011: day-first dates are ambiguous; such names are not read as episodes.
-        if tok.digitCount <= 2, tok.number != nil, i + 2 < t.count, t[i + 1].number != nil, t[i + 1].digitCount <= 2,
-            t[i + 2].digitCount == 4, t.separator(before: i + 1) != nil, t.separator(before: i + 1) == t.separator(before: i + 2),
+        // 30-04-2024 (day first) or 04.28.2014 (month first); 05-06-2024 is ambiguous and rules the name out.
+        if tok.digitCount <= 2, let a = tok.number, i + 2 < t.count, let b = t[i + 1].number, t[i + 1].digitCount <= 2,
+            t[i + 2].digitCount == 4, let y = t[i + 2].number, t.separator(before: i + 1) != nil, t.separator(before: i + 1) == t.separator(before: i + 2),
             t.separator(before: i + 1) != UInt8(ascii: " ")
         {
+            if a > 12, let d = date(y, b, a) { return dailyMarker(i, i + 3, d) }
+            if b > 12, let d = date(y, a, b) { return dailyMarker(i, i + 3, d) }
             var m = EpisodeMarker(.daily, i, i + 3)
             m.invalid = true
             return m
@@ -211,7 +215,7 @@ enum EpisodeRules {
             if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
         // 140722 (yymmdd) before the quality
-        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count,
+        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t[i - 1].text) == nil,
             QualityFeatures.resolutions[t[i + 1].text] != nil || QualityFeatures.singleSources[t[i + 1].text] != nil
         {
             if let d = date(2000 + v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }

@@ -93,9 +93,14 @@ public enum LanguageParser {
 
     static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
         if let name = upperCodes[t.originalText(i)], w.utf8.count == 2 {
-            if i == 0 { return nil }
+            if i == 0 || t.text(i - 1) == "dts" || t.text(i - 1) == "dd" { return nil }
             return name
         }
+        // "2xUkr", "3xUkr": number of audio tracks in that language.
+        if words[w] == nil, let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
+            return name
+        }
+        if words[w] == nil, let f = w.first, f.isNumber, let name = words[String(w.drop(while: \.isNumber))], w.count > 3 { return name }
         guard let name = words[w] else { return nil }
         if i == 0 && t.count > 1 { return nil }
         if ambiguous.contains(w) {
@@ -150,7 +155,10 @@ public enum LanguageParser {
     }
 
     public static func parseSubtitleLanguageInformation(_ fileName: String) -> SubtitleInfo {
-        var parts = PathText.lastComponent(fileName).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var base = PathText.lastComponent(fileName)
+        // The media file's own name may hold dots ("[AAC 2.0]"): start after its last bracket.
+        if let close = base.lastIndex(of: "]") { base = "x" + String(base[base.index(after: close)...]) }
+        var parts = base.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 1 { parts.removeLast() }  // extension
         func isTag(_ p: String) -> Bool { subtitleTags.contains(Bytes.lowercased(p)) }
         func language(_ p: String) -> Language? {

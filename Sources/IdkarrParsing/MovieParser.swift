@@ -1,19 +1,24 @@
 /// Reads a movie's title(s), year, edition and ids from a release title (Radarr's ParseMovieTitle).
 enum MovieParser {
     static func parse(_ title: String, isDir: Bool = false) -> ParsedRelease? {
-        let name = TitlePrep.prepare(PathText.lastComponent(title))
+        let name = TitlePrep.prepare(title)
         if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
         let (group, bodyStart) = EpisodeParser.leadingGroup(name)
         let full = TokenizedName(name)
         let body = TokenizedName(bytes: Array(Array(name.utf8)[bodyStart...]))
         guard body.count > 0 else { return nil }
-        let (titleEnd, yearIndex) = findTitleEnd(body)
+        // A TV episode marker means this is not a movie.
+        if body.tokens.contains(where: { NumberWords.seasonEpisode($0.text) != nil }) { return nil }
+        if let lead = leadingYear(name, body, group: group) { return lead }
+        let (titleEnd, yearIndex) = findTitleEnd(body, anime: group != nil)
         guard titleEnd > 0 else { return nil }
         if yearIndex == nil && titleEnd == body.count && group == nil { return nil }
         var r = ParsedRelease()
         r.kind = .movie
         r.releaseTitle = name
-        let rawTitle = Text.string(body.bytes[0..<body[titleEnd - 1].end])
+        var stop = body[titleEnd - 1].end
+        while stop < body.bytes.count, body.bytes[stop] == UInt8(ascii: "!") { stop += 1 }
+        let rawTitle = MovieTitles.normalizeAKA(Text.string(body.bytes[0..<stop]))
         var primary = MovieTitles.normalize(rawTitle)
         if group != nil { primary = Text.trim(primary, [32, UInt8(ascii: ".")]) }
         r.movieTitles = MovieTitles.akaSplit(primary)
@@ -40,14 +45,36 @@ enum MovieParser {
         if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return w != "pal" && w != "ntsc" || i > 1 }
         if Editions.starts(t, i) { return true }
         if MovieTitles.stopWords.contains(w) { return true }
-        if let lang = LanguageParser.words[w], w.utf8.count > 3, lang != "English" || w == "english" { return w == Bytes.lowercased(lang) || ["german", "french", "truefrench", "italian", "spanish", "dutch", "russian", "polish", "swedish", "danish", "norwegian", "finnish", "japanese", "korean", "hindi", "tamil", "malayalam", "telugu"].contains(w) }
+        if LanguageParser.words[w] != nil, ["german", "french", "truefrench", "italian", "spanish", "dutch", "russian", "polish", "swedish", "danish", "norwegian", "finnish", "japanese", "korean", "hindi", "tamil", "malayalam", "telugu", "english", "multi"].contains(w) {
+            // A language word ends the title only when release words follow it (not "The.Good.German.2006").
+            guard i + 1 < t.count else { return true }
+            return !isYear(t, i + 1) && (isStopWord(t, i + 1) || LanguageParser.words[t[i + 1].text] != nil)
+        }
         return false
     }
 
+    /// `(1995) Movie Name`: the year first.
+    static func leadingYear(_ name: String, _ body: TokenizedName, group: String?) -> ParsedRelease? {
+        guard body.count >= 2, isYear(body, 0), body.gap(before: 0).last == UInt8(ascii: "("), !(1..<body.count).contains(where: { isYear(body, $0) || isStopWord(body, $0) }) else { return nil }
+        var r = ParsedRelease()
+        r.kind = .movie
+        r.releaseTitle = name
+        r.year = body[0].number
+        r.movieTitles = [MovieTitles.normalize(Text.string(body.bytes[body[1].start..<body[body.count - 1].end]))]
+        r.quality = QualityParser.parse(name)
+        r.languages = [.unknown]
+        return r
+    }
+
     /// (index where the title ends, index of the year word).
-    static func findTitleEnd(_ t: TokenizedName) -> (Int, Int?) {
+    static func findTitleEnd(_ t: TokenizedName, anime: Bool = false) -> (Int, Int?) {
         var i = 1
         while i < t.count {
+            if anime {
+                let w = t[i].text
+                if w.utf8.count == 2, w.hasPrefix("v"), Bytes.isDigit(w.utf8.last!) { return (i, nil) }
+                if t.gap(before: i).contains(UInt8(ascii: "[")) && !isYear(t, i) { return (i, nil) }
+            }
             if isYear(t, i) {
                 var y = i
                 while y + 1 < t.count, isYear(t, y + 1) { y += 1 }
@@ -79,6 +106,20 @@ enum MovieTitles {
         "hq", "ac3d", "subbed", "korsub", "hc", "nordic", "dubbed", "read", "nfo", "cd1", "cd2",
     ]
 
+    /// `a.k.a.` / `A.K.A.` → `AKA`.
+    static func normalizeAKA(_ s: String) -> String {
+        var u = Array(s.utf8)
+        var i = 0
+        while i + 6 <= u.count {
+            if Text.hasPrefixCaseInsensitive(u, "a.k.a.", at: i), i == 0 || !Bytes.isLetter(u[i - 1]) {
+                u.replaceSubrange(i..<(i + 6), with: Array("AKA".utf8))
+                if i + 3 < u.count, u[i + 3] != 32 && u[i + 3] != UInt8(ascii: ".") { u.insert(32, at: i + 3) }
+            }
+            i += 1
+        }
+        return Text.string(u)
+    }
+
     /// Radarr's dot handling: dots become spaces except in acronyms (`R.I.P.D.`, `U.N.C.L.E.`).
     static func normalize(_ raw: String) -> String {
         let s = Text.replace(raw, [UInt8(ascii: "_")], with: 32)
@@ -88,10 +129,11 @@ enum MovieTitles {
         for (n, part) in parts.enumerated() {
             let next = n + 1 < parts.count ? parts[n + 1] : ""
             let lower = Bytes.lowercased(part)
-            if part.utf8.count == 1 && lower != "a" && Bytes.number(part) == nil && n + 1 < parts.count {
+            let nextIsLetter = next.utf8.count == 1 && Bytes.number(next) == nil
+            if part.utf8.count == 1 && lower != "a" && Bytes.number(part) == nil && (previousAcronym || nextIsLetter) {
                 out += part + "."
                 previousAcronym = true
-            } else if lower == "a" && (previousAcronym || next.utf8.count == 1) && n + 1 < parts.count {
+            } else if lower == "a" && (previousAcronym || nextIsLetter) {
                 out += part + "."
                 previousAcronym = true
             } else if lower == "dr" && n + 1 < parts.count {
@@ -105,33 +147,19 @@ enum MovieTitles {
                 out += part + " "
             }
         }
-        var result = Text.trim(out, [32])
-        result = Text.trim(result, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")])
-        while result.hasSuffix(" ") { result.removeLast() }
-        return result
+        var u = Array(Text.trim(out, [32]).utf8)
+        while let l = u.last, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(l) { u.removeLast() }
+        while let f = u.first, [32, UInt8(ascii: "-"), UInt8(ascii: ":")].contains(f) { u.removeFirst() }
+        return Text.string(u)
     }
 
-    /// `A AKA B` → ["A AKA B", "A", "B"]; also `a.k.a.`.
+    /// `A AKA B` → ["A AKA B", "A", "B"] (any case of "aka"; parentheses around the second title go).
     static func akaSplit(_ title: String) -> [String] {
-        let u = Array(title.utf8)
-        var k = 1
-        while k + 4 < u.count {
-            if u[k] == 32, Text.hasPrefixCaseInsensitive(u, "aka ", at: k + 1) {
-                let a = Text.trimmed(Text.string(u[..<k]))
-                let b = Text.trimmed(Text.string(u[(k + 5)...]))
-                if !a.isEmpty && !b.isEmpty {
-                    let whole = Text.string(u[..<(k + 1)]) + "AKA" + Text.string(u[(k + 4)...])
-                    return [whole, a, b]
-                }
-            }
-            if u[k] == 32, Text.hasPrefixCaseInsensitive(u, "a.k.a. ", at: k + 1) {
-                let a = Text.trimmed(Text.string(u[..<k]))
-                let b = Text.trimmed(Text.string(u[(k + 7)...]))
-                return [a + " AKA " + b, a, b]
-            }
-            k += 1
-        }
-        return [title]
+        guard let (a, b) = Text.split(title, around: " aka ") else { return [title] }
+        let first = Text.trim(a, [32, UInt8(ascii: "(")])
+        let second = Text.trim(b, [32, UInt8(ascii: "("), UInt8(ascii: ")")])
+        guard !first.isEmpty, !second.isEmpty else { return [title] }
+        return [title, first, second]
     }
 }
 

@@ -56,8 +56,9 @@ public struct ParsedRelease: Hashable, Sendable {
 
     /// Sonarr's notion: a title that names no episode but could be a special.
     public var isPossibleSpecialEpisode: Bool {
-        airDate == nil && seriesTitle != nil && (episodeNumbers.isEmpty || (seasonNumber ?? 0) == 0)
-            && absoluteEpisodeNumbers.isEmpty && !fullSeason && specialAbsoluteEpisodeNumbers.isEmpty
+        let noTitle = (seriesTitle ?? "").isEmpty
+        return (airDate == nil && noTitle && (episodeNumbers.isEmpty || seasonNumber == 0)) || (!noTitle && special)
+            || episodeNumbers == [0]
     }
 
     public var isDaily: Bool { airDate != nil }

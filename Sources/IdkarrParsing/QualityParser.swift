@@ -166,9 +166,9 @@ enum RevisionParser {
 
     static func hardcodedSubs(_ t: TokenizedName) -> String? {
         var found: String?
-        for i in 0..<t.count where t[i].text.hasSuffix("sub") || t[i].text.hasSuffix("subs") || t[i].text == "hc" {
+        for i in 0..<t.count where t[i].text.hasSuffix("sub") || t[i].text.hasSuffix("subs") || t[i].text == "hc" || t[i].text == "subbed" {
             let w = t[i].text
-            if w == "hc" { found = "HC"; continue }
+            if w == "hc" || w == "subbed" { found = "Generic Hardcoded Subs"; continue }
             if w.count > 3, w.count <= 8, !["dubsub", "subs", "sub", "softsub", "softsubs", "multisub", "multisubs", "vostsub"].contains(w) {
                 found = t.originalText(i)
             }

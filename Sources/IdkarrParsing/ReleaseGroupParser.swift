@@ -6,10 +6,10 @@ public enum ReleaseGroupParser {
         "Silence", "afm72", "Panda", "Ghost", "MONOLITH", "Tigole", "Joy", "ImE", "UTR", "t3nzin", "Anime Time",
         "Project Angel", "Hakata Ramen", "HONE", "Vyndros", "SEV", "Garshasp", "Kappa", "Natty", "RCVR", "SAMPA",
         "YOGI", "r00t", "EDGE2020", "RZeroX", "FreetheFish", "Anna", "Bandi", "Qman", "theincognito", "HDO",
-        "DusIctv", "DHD", "CtrlHD", "-ZR-", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
+        "DusIctv", "DHD", "CtrlHD", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
         "DataLass", "YIFY", "ZR", "YTS.MX", "YTS.LT", "YTS.AG", "YTS", "QxR", "TAoE", "D-Z0N3", "VH-PROD", "FTW-HS", "DX-TV",
         "Blu-bits", "4K4U", "E.N.D", "KRaLiMaRKo", "BluDragon", "Eml HDTeam", "TMd", "PSA", "DarQ", "Kappa",
-        "Koten_Gars", "BEN.THE.MEN", "Erai-raws", "NC-Raws", "LostYears", "SMURF", "HQMUX", "Chotab",
+        "Koten_Gars", "BEN.THE.MEN", "LMain", "Erai-raws", "NC-Raws", "LostYears", "SMURF", "HQMUX", "Chotab",
     ]
 
     /// Suffixes that re-posters and indexers glue after the real group.
@@ -41,7 +41,7 @@ public enum ReleaseGroupParser {
         return Text.trimmed(Text.string(u[..<open]))
     }
 
-    static let codecWords: Set<String> = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1", "10bit"]
+    static let codecWords: Set<String> = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1"]
 
     /// `….H.264.KCRT`, `(… x265 Celdra)`, `… AVC LMain`: a group written after the codec without a dash.
     static func codecFollower(_ s: String) -> String? {
@@ -55,12 +55,15 @@ public enum ReleaseGroupParser {
         let gap = t.gap(before: last)
         guard gap.count == 1 else { return nil }
         let after = t.bytes[t[last].end...]
-        guard after.isEmpty || Array(after) == [UInt8(ascii: ")")] else { return nil }
+        let inParens = Array(after) == [UInt8(ascii: ")")] && gap == [32]
+        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")] && ["264", "265", "x264", "x265", "h264", "h265"].contains(t[last - 1].text)
+        guard inParens || afterDot else { return nil }
         return t.originalText(last)
     }
 
     static func removeJunkSuffixes(_ s: String) -> String {
         var u = Array(s.utf8)
+        while u.last == UInt8(ascii: "-") { u.removeLast() }
         while let dash = u.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }) {
             let tail = Bytes.lowercased(Text.string(u[(dash + 1)...]))
             guard junkSuffixes.contains(tail) || tail.hasPrefix("rakuv") else { break }
@@ -79,6 +82,13 @@ public enum ReleaseGroupParser {
         let t = TokenizedName(inner)
         if t.count == 0 || t.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || $0.isNumber }) { return nil }
         if inner.hasPrefix("www.") || inner.contains(".com") || inner.contains(".org") { return nil }
+        // "OPFans楓雪動漫": a Latin group name with a CJK suffix.
+        let iu = Array(inner.utf8)
+        if let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),
+            iu[firstCJK...].allSatisfy({ $0 >= 0x80 })
+        {
+            return Text.string(iu[..<firstCJK])
+        }
         return inner
     }
 
@@ -125,7 +135,7 @@ public enum ReleaseGroupParser {
     }
 
     /// Known groups that also appear after a dot (scene style).
-    static let dotGroups: Set<String> = ["KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
+    static let dotGroups: Set<String> = ["TAoE", "KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
 
     static func matchesAtIgnoringCase(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
         for k in 0..<g.count where Bytes.lower(u[i + k]) != Bytes.lower(g[k]) { return false }
@@ -158,7 +168,10 @@ public enum ReleaseGroupParser {
         if let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0 {
             let first = Text.string(u[(dot + 1)..<dash])
             let prev = TokenizedName(Text.string(u[..<dot])).tokens.last?.text ?? ""
-            if !first.isEmpty, codecWords.contains(prev), !isQualityWord(Bytes.lowercased(first)), !codecWords.contains(Bytes.lowercased(first)) {
+            let lowerFirst = Bytes.lowercased(first)
+            if !first.isEmpty, codecWords.contains(prev), !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst),
+                !AnimeRules.audioWords.contains(lowerFirst), !["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"].contains(lowerFirst)
+            {
                 group = first + "-" + group
             }
         }

@@ -87,7 +87,7 @@ public enum ReleaseParser {
 enum PathRules {
     static func seasonFolder(_ name: String) -> Int? {
         let t = TokenizedName(name)
-        if t.count == 2, NumberWords.seasonWords.contains(t[0].text), let n = t[1].number { return n }
+        if t.count >= 2, NumberWords.seasonWords.contains(t[0].text), let n = t[1].number { return n }
         if t.count == 1, let s = NumberWords.season(t[0].text) { return s }
         if t.count == 1, t[0].text == "specials" { return 0 }
         return nil
@@ -104,18 +104,31 @@ enum PathRules {
             if let r = EpisodeParser.parse(file), r.seasonNumber != nil || r.airDate != nil, !r.episodeNumbers.isEmpty || r.airDate != nil {
                 if let s = r.seasonNumber, s == season || r.seriesTitle?.isEmpty == false { return r }
             }
-            if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 {
+            var leading: [Int]?
+            if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 { leading = [n] }
+            if ft.count > 0, let e = NumberWords.episode(ft[0].text) {
+                leading = [e]
+                if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft[1].text), e2 > e { leading = NumberWords.expand(e, e2) }
+            }
+            if let eps = leading {
                 var r = ParsedRelease()
                 r.kind = .episode
                 r.releaseTitle = fileName
                 r.seasonNumber = season
-                r.episodeNumbers = [n]
+                r.episodeNumbers = eps
                 r.seriesTitle = parts.count >= 3 ? parts[parts.count - 3] : ""
                 r.quality = QualityParser.parse(file)
                 r.releaseGroup = ReleaseGroupParser.parse(file)
                 r.languages = LanguageParser.parseLanguages(file)
                 return r
             }
+        }
+        if let dir, let fileResult = EpisodeParser.parse(file), fileResult.episodeNumbers.isEmpty && fileResult.airDate == nil,
+            var d = EpisodeParser.parse(dir), !d.episodeNumbers.isEmpty || d.airDate != nil
+        {
+            // "Show.S02E12…-GROUP/Backup_72023S02-12.mkv": the folder names the episode.
+            if d.quality.quality == .unknown { d.quality = fileResult.quality }
+            return d
         }
         if var r = EpisodeParser.parse(file) {
             if let dir, (r.seriesTitle ?? "").isEmpty, let d = EpisodeParser.parse(dir), let s = d.seriesTitle, !s.isEmpty {

@@ -59,8 +59,23 @@ enum TitlePrep {
     }
 
     /// All of the above, in order.
+    /// Full-width digits, letters and brackets (１５８, 【】) as ASCII.
+    static func foldFullWidth(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            case 0x3010: out.append("[")
+            case 0x3011: out.append("]")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     static func prepare(_ s: String) -> String {
-        var t = Text.trimmed(s)
+        var t = Text.trimmed(foldFullWidth(s))
         t = removeExtension(t)
         t = removeWebsitePrefix(t)
         t = removeSiteSuffixes(t)
