@@ -430,3 +430,35 @@ def test_ui_settings_sections(idkarr_server, browser, tmp_path):
     submit_modal(d, "Delete")
     wait(d, lambda d_: "ui key" not in d_.find_element(By.CSS_SELECTOR, ".settings-body").text)
     assert requests.get(server.url("/api/v1/auth/me"), headers={"X-Api-Key": key}, timeout=10).status_code == 401
+
+
+def test_ui_login_rate_limit_message(server_factory, browser):
+    """After repeated wrong passwords the server answers 429 with Retry-After; the form says when to retry."""
+    server = server_factory()
+    server.admin_session()
+    message = ""
+    for _ in range(12):
+        login(browser, server, password="not the password")
+        message = find(browser, ".form-error").text.lower()
+        if "too many" in message:
+            break
+    assert "too many attempts" in message and "try again in" in message, message
+
+
+def test_ui_expired_session_returns_to_login(idkarr_server, browser):
+    """A request answered 401 sends the user to login; signing in goes back to where they were."""
+    server, d = idkarr_server, browser
+    server.admin_session()
+    login(d, server)
+    wait_hash(d, lambda h: h.startswith("#/media"))
+    cookies = {c["name"]: c["value"] for c in d.get_cookies()}
+    r = requests.post(server.url("/api/v1/auth/logout"), cookies=cookies, headers={"Origin": server.base_url}, timeout=10)
+    assert r.status_code == 204, r.text
+    d.execute_script("location.hash = '#/system'")
+    wait_hash(d, lambda h: h.startswith("#/login?return="))
+    form = find(d, "#login-form")
+    fill(d, "input[name=username]", ADMIN_USERNAME, form)
+    fill(d, "input[name=password]", ADMIN_PASSWORD, form)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_hash(d, lambda h: h == "#/system")
+    find(d, ".facts dd")

@@ -38,6 +38,12 @@ CASES = [
     ("format", "humanize", [None], "—"),
     ("format", "seasonLabel", [0], "Specials"),
     ("format", "seasonLabel", [3], "Season 3"),
+    ("format", "formatWait", [1], "1 second"),
+    ("format", "formatWait", [45], "45 seconds"),
+    ("format", "formatWait", [300], "5 minutes"),
+    ("format", "formatWait", [61], "2 minutes"),
+    ("format", "formatWait", [5400], "2 hours"),
+    ("format", "formatWait", [None], "a little while"),
     # query.js
     ("query", "parseHash", ["#/media?page=2&search=a%20b"], {"path": "/media", "query": {"page": "2", "search": "a b"}}),
     ("query", "parseHash", [""], {"path": "/", "query": {}}),

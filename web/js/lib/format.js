@@ -62,3 +62,12 @@ export function humanize(/** @type {string|null|undefined} */ word) {
 export function seasonLabel(/** @type {number} */ n) {
   return n === 0 ? 'Specials' : `Season ${n}`;
 }
+
+/** A wait for people: 1 → "1 second", 45 → "45 seconds", 300 → "5 minutes", 5400 → "2 hours" (rounded up). */
+export function formatWait(/** @type {number} */ seconds) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return 'a little while';
+  const plural = (/** @type {number} */ n, /** @type {string} */ unit) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (seconds < 60) return plural(Math.ceil(seconds), 'second');
+  if (seconds < 3600) return plural(Math.ceil(seconds / 60), 'minute');
+  return plural(Math.ceil(seconds / 3600), 'hour');
+}

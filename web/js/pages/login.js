@@ -2,6 +2,7 @@
 import * as api from '../api.js';
 import { h, emit } from '../dom.js';
 import { formFields } from '../components/form-fields.js';
+import { formatWait } from '../lib/format.js';
 
 /**
  * Sign in. 401 and 429 (with Retry-After) get their own messages; `?return=` is honoured by the
@@ -38,8 +39,7 @@ function loginProblem(/** @type {any} */ err) {
   if (err?.status === 401) return { title: 'Wrong username or password.' };
   if (err?.status === 429) {
     const wait = Number.parseInt(err.headers?.get('Retry-After') || '', 10);
-    const when = Number.isFinite(wait) ? `in ${wait} second${wait === 1 ? '' : 's'}` : 'in a little while';
-    return { title: `Too many attempts. Try again ${when}.` };
+    return { title: `Too many attempts. Try again in ${formatWait(Number.isFinite(wait) ? wait : NaN)}.` };
   }
   return err;
 }
