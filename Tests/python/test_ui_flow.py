@@ -462,3 +462,41 @@ def test_ui_expired_session_returns_to_login(idkarr_server, browser):
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait_hash(d, lambda h: h == "#/system")
     find(d, ".facts dd")
+
+
+def test_ui_media_paging_sorting_and_delete(idkarr_server, browser):
+    """Pages, sort order and the view choice survive a reload; a title can be deleted after confirming."""
+    server, d = idkarr_server, browser
+    key = api_key(server)
+    instance_id = ensure_instance(server, key)
+    created = [add_media(server, key, instance_id, f"Pagetest {n:02d}", seasons=1, episodes=1) for n in range(30)]
+    login(d, server, hash_="#/login?return=" + urllib.parse.quote("#/media?search=pagetest&pageSize=25"))
+    wait_hash(d, lambda h: h.startswith("#/media?"))
+
+    def titles():
+        return [e.text for e in d.find_elements(By.CSS_SELECTOR, ".poster-card .poster-title, .data-table tbody td:first-child")]
+
+    wait(d, lambda d_: len(titles()) == 25)
+    assert titles()[0] == "Pagetest 00"
+    assert "Page 1 of 2" in find(d, ".pager-info").text
+    click_button(d.find_element(By.CSS_SELECTOR, ".pager"), "Next ›")
+    wait(d, lambda d_: len(titles()) == 5)
+    wait_hash(d, lambda h: "page=2" in h)
+    Select(d.find_element(By.CSS_SELECTOR, "select[name=sortDirection]")).select_by_value("descending")
+    wait(d, lambda d_: titles()[:1] == ["Pagetest 29"])
+    wait_hash(d, lambda h: "sortDirection=descending" in h and "page=2" not in h)
+    find(d, "#view-toggle").click()
+    find(d, ".data-table tbody tr")
+    d.refresh()
+    wait(d, lambda d_: titles()[:1] == ["Pagetest 29"] and len(titles()) == 25)
+    assert d.find_elements(By.CSS_SELECTOR, ".data-table"), "the table view was not remembered"
+    assert Select(d.find_element(By.CSS_SELECTOR, "select[name=sortDirection]")).first_selected_option.get_attribute("value") == "descending"
+    d.execute_script("localStorage.clear()")
+
+    victim = created[0]
+    d.execute_script("location.hash = arguments[0]", f"#/media/{victim['id']}")
+    find(d, "#delete-media").click()
+    submit_modal(d, "Delete")
+    wait_hash(d, lambda h: h == "#/media")
+    r = requests.get(server.url(f"/api/v1/media/{victim['id']}"), headers={"X-Api-Key": key}, timeout=10)
+    assert r.status_code == 404
