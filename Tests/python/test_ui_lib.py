@@ -149,3 +149,21 @@ def test_ui_keyed_list_keeps_unchanged_nodes(idkarr_server, browser):
     browser.get(idkarr_server.url("/"))
     result = browser.execute_async_script(KEYED_LIST)
     assert result == {"text": "cdA", "keptC": True, "rebuiltA": True, "removedB": True}
+
+
+def test_ui_sources_have_no_html_sinks_or_inline_code():
+    """Guards the two rules the CSP and the threat model rest on, in the source itself:
+    no HTML parsing of values in JS, and no inline script or style in the HTML shell."""
+    import re
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parents[2] / "web"
+    sink = re.compile(r"\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\s*\(|new\s+Function\b|setAttribute\(\s*['\"]on)")
+    offenders = [f"{p.relative_to(web)}:{n}" for p in web.rglob("*.js")
+                 for n, line in enumerate(p.read_text().splitlines(), 1) if sink.search(line)]
+    assert not offenders, offenders
+    html = (web / "index.html").read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html), "inline <script> in index.html"
+    assert "<style" not in html and not re.search(r"\sstyle=", html), "inline style in index.html"
+    assert not re.search(r"\son[a-z]+=", html), "inline event handler in index.html"
+    assert len(re.findall(r"<script\b", html)) == 1
