@@ -500,3 +500,22 @@ def test_ui_media_paging_sorting_and_delete(idkarr_server, browser):
     wait_hash(d, lambda h: h == "#/media")
     r = requests.get(server.url(f"/api/v1/media/{victim['id']}"), headers={"X-Api-Key": key}, timeout=10)
     assert r.status_code == 404
+
+
+def test_ui_change_password(server_factory, browser):
+    server, d = server_factory(), browser
+    server.admin_session()
+    login(d, server)
+    wait_hash(d, lambda h: h.startswith("#/media"))
+    open_settings(d, "account")
+    form = find(d, "#password-form")
+    fill(d, "input[name=currentPassword]", ADMIN_PASSWORD, form)
+    fill(d, "input[name=newPassword]", "a brand new password", form)
+    fill(d, "input[name=confirm]", "a different one!", form)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(d, lambda d_: "differ" in form.text)
+    fill(d, "input[name=confirm]", "a brand new password", form)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_toast(d, "password changed")
+    r = server.session().post(server.url("/api/v1/auth/login"), json={"username": ADMIN_USERNAME, "password": "a brand new password"}, timeout=30)
+    assert r.status_code == 200, r.text

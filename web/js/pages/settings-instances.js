@@ -28,7 +28,8 @@ export function mountInstances(el, { signal }) {
         api.list('/rootfolders', { signal }).catch(() => []),
         api.list('/qualityprofiles', { signal }).catch(() => []),
       ]);
-      const own = folders.filter((f) => !item || f.instanceId === item.id);
+      // A root folder belongs to one instance, so a new instance has none to choose from yet.
+      const own = item ? folders.filter((f) => f.instanceId === item.id) : [];
       return [
         { name: 'name', label: 'Name', required: true, value: item?.name ?? '' },
         { name: 'mediaType', label: 'Media type', type: 'select', options: TYPES, value: item?.mediaType ?? 'series' },

@@ -8,6 +8,7 @@ import { mountQualityProfiles } from './settings-quality-profiles.js';
 import { mountUsers } from './settings-users.js';
 import { mountApiKeys } from './settings-api-keys.js';
 import { mountGeneral } from './settings-general.js';
+import { mountAccount } from './settings-account.js';
 
 /** Sections in menu order; `admin` sections are hidden from other users. */
 const SECTIONS = [
@@ -17,6 +18,7 @@ const SECTIONS = [
   { key: 'quality-definitions', label: 'Quality definitions', admin: true, mount: mountQualityDefinitions },
   { key: 'quality-profiles', label: 'Quality profiles', admin: true, mount: mountQualityProfiles },
   { key: 'users', label: 'Users', admin: true, mount: mountUsers },
+  { key: 'account', label: 'Account', admin: false, mount: mountAccount },
   { key: 'api-keys', label: 'API keys', admin: false, mount: mountApiKeys },
   { key: 'general', label: 'General', admin: true, mount: mountGeneral },
 ];
