@@ -7,6 +7,18 @@ import Glibc
 import Darwin
 #endif
 
+// IdkarrStore — the generic versioned-JSON document store (ARCHITECTURE §3). In short:
+//
+//   <data>/.lock                        flock'd by the one writer process for its life
+//   <data>/<collection>/<id>.json       {"id","version","schemaVersion","createdAt","updatedAt","body"}, mode 0600
+//   <data>/.quarantine/<collection>/    damaged files moved aside (`<file>~<UTC time>` + `.reason`)
+//   <data>/logs/<name>/YYYY-MM.jsonl    append-only logs, one fsync'd JSON line per record
+//
+// Writes: encode (JSONEncoder) → temp file → fsync → rename → fsync directory → publish the new
+// snapshot to readers. A failed fsync turns the store read-only until restart (FolderState).
+// Loads: every file read and parsed in parallel (one task per core) by the store's own
+// validating parser (JSONTape) feeding a Codable `Decoder` (TapeDecoder); see CollectionLoader.
+
 /// The data folder: one writer process (an exclusive `flock` held for the life of this object),
 /// its collections and append-only logs, and its health.
 public final class DataFolder: Sendable {

@@ -94,41 +94,103 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return i
     }
 
-    private func wrap<T>(_ key: Key, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let DecodingError.typeMismatch(type, context) {
-            throw DecodingError.typeMismatch(type, .init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
-        } catch let DecodingError.dataCorrupted(context) {
-            throw DecodingError.dataCorrupted(.init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
-        } catch let DecodingError.keyNotFound(missing, context) {
-            throw DecodingError.keyNotFound(missing, .init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
-        } catch let DecodingError.valueNotFound(type, context) {
-            throw DecodingError.valueNotFound(type, .init(codingPath: [key] + context.codingPath, debugDescription: context.debugDescription))
+    /// Adds the key to the coding path of an error from below (on the error path only: the hot
+    /// path has no closures and no allocations).
+    private func annotate(_ error: any Error, _ key: Key) -> any Error {
+        switch error {
+        case DecodingError.typeMismatch(let type, let c):
+            return DecodingError.typeMismatch(type, .init(codingPath: [key] + c.codingPath, debugDescription: c.debugDescription))
+        case DecodingError.dataCorrupted(let c):
+            return DecodingError.dataCorrupted(.init(codingPath: [key] + c.codingPath, debugDescription: c.debugDescription))
+        case DecodingError.keyNotFound(let missing, let c):
+            return DecodingError.keyNotFound(missing, .init(codingPath: [key] + c.codingPath, debugDescription: c.debugDescription))
+        case DecodingError.valueNotFound(let type, let c):
+            return DecodingError.valueNotFound(type, .init(codingPath: [key] + c.codingPath, debugDescription: c.debugDescription))
+        default:
+            return error
         }
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { doc.kind(try value(key)) == .null }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try wrap(key) { try doc.bool(at: try value(key)) } }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try wrap(key) { try doc.string(at: try value(key)) } }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try wrap(key) { try doc.double(at: try value(key)) } }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try wrap(key) { Float(try doc.double(at: try value(key))) } }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try wrap(key) { try doc.int(at: try value(key)) } }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try wrap(key) { try doc.integer(Int8.self, at: try value(key)) } }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try wrap(key) { try doc.integer(Int16.self, at: try value(key)) } }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try wrap(key) { try doc.integer(Int32.self, at: try value(key)) } }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try wrap(key) { try doc.integer(Int64.self, at: try value(key)) } }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try wrap(key) { try doc.integer(UInt.self, at: try value(key)) } }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try wrap(key) { try doc.integer(UInt8.self, at: try value(key)) } }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try wrap(key) { try doc.integer(UInt16.self, at: try value(key)) } }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try wrap(key) { try doc.integer(UInt32.self, at: try value(key)) } }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try wrap(key) { try doc.integer(UInt64.self, at: try value(key)) } }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        let i = try value(key)
+        do { return try doc.bool(at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let i = try value(key)
+        do { return try doc.string(at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        let i = try value(key)
+        do { return try doc.double(at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        let i = try value(key)
+        do { return Float(try doc.double(at: i)) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        let i = try value(key)
+        do { return try doc.int(at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
+        let i = try value(key)
+        do { return try doc.integer(Int8.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+        let i = try value(key)
+        do { return try doc.integer(Int16.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+        let i = try value(key)
+        do { return try doc.integer(Int32.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        let i = try value(key)
+        do { return try doc.integer(Int64.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
+        let i = try value(key)
+        do { return try doc.integer(UInt.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+        let i = try value(key)
+        do { return try doc.integer(UInt8.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        let i = try value(key)
+        do { return try doc.integer(UInt16.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        let i = try value(key)
+        do { return try doc.integer(UInt32.self, at: i) } catch { throw annotate(error, key) }
+    }
+
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        let i = try value(key)
+        do { return try doc.integer(UInt64.self, at: i) } catch { throw annotate(error, key) }
+    }
+
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try wrap(key) { try TapeDecoder.decode(type, doc, try value(key)) }
+        let i = try value(key)
+        do { return try TapeDecoder.decode(type, doc, i) } catch { throw annotate(error, key) }
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let i = doc.find(key.stringValue, in: object), doc.kind(i) != .null else { return nil }
-        return try wrap(key) { try TapeDecoder.decode(type, doc, i) }
+        do { return try TapeDecoder.decode(type, doc, i) } catch { throw annotate(error, key) }
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
