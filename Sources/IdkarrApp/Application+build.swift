@@ -31,7 +31,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let http = HTTPServices(folder: services.folder, library: services.library, accounts: services.accounts,
-                            version: IdkarrVersion.current, startTime: Date(), webRoot: config.webRoot.path)
+                            version: IdkarrVersion.current, startTime: Date(), webRoot: config.webRoot.path, logger: logger)
     let router = buildRouter(http)
     return Application(
         router: router,

@@ -59,6 +59,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case let e as HTTPError:
             let detail = e.body ?? e.status.reasonPhrase
             return (e.status, detail, [], e.headers)
+        case let e as any HTTPResponseError:
+            return (e.status, e.status.reasonPhrase, [], [:])
         default:
             return (.internalServerError, "", [], [:])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import IdkarrDomain
 
 /// JSON in and out, with ISO-8601 dates, ETags from versions and clear 400s for bad bodies.
@@ -23,7 +24,7 @@ enum JSONBody {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, "The request body is larger than \(context.maxUploadSize / 1024) KiB.")
         }
         guard buffer.readableBytes > 0 else { throw APIError(.badRequest, "The request needs a JSON body.") }

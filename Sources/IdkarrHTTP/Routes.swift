@@ -3,6 +3,7 @@ import Hummingbird
 import IdkarrAuth
 import IdkarrLibrary
 import IdkarrStore
+import Logging
 
 /// Everything the HTTP layer needs, built by the composition root (IdkarrApp).
 public struct HTTPServices: Sendable {
@@ -13,8 +14,10 @@ public struct HTTPServices: Sendable {
     public var startTime: Date
     /// The folder the web UI is served from.
     public var webRoot: String
+    public var logger: Logger
 
-    public init(folder: DataFolder, library: Library, accounts: Accounts, version: String, startTime: Date, webRoot: String) {
+    public init(folder: DataFolder, library: Library, accounts: Accounts, version: String, startTime: Date, webRoot: String, logger: Logger) {
+        self.logger = logger
         self.folder = folder
         self.library = library
         self.accounts = accounts
@@ -31,7 +34,7 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: FileMiddleware(services.webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]),
-                                          searchForIndexHtml: true))
+                                          searchForIndexHtml: true, logger: services.logger))
     router.add(middleware: AuthMiddleware(accounts: services.accounts))
 
     let api = router.group("api/v1")
