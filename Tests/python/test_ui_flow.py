@@ -519,3 +519,27 @@ def test_ui_change_password(server_factory, browser):
     wait_toast(d, "password changed")
     r = server.session().post(server.url("/api/v1/auth/login"), json={"username": ADMIN_USERNAME, "password": "a brand new password"}, timeout=30)
     assert r.status_code == 200, r.text
+
+
+def test_ui_regular_user_sees_no_admin_controls(idkarr_server, browser):
+    server, d = idkarr_server, browser
+    admin = server.admin_session()
+    r = admin.post(server.url("/api/v1/users"), json={"username": "reader", "password": "reader password", "role": "user"}, timeout=30)
+    assert r.status_code == 201, r.text
+    key = api_key(server)
+    media = add_media(server, key, ensure_instance(server, key), "Reader Show", seasons=1, episodes=1)
+    login(d, server, username="reader", password="reader password")
+    wait_hash(d, lambda h: h.startswith("#/media"))
+    d.execute_script("location.hash = arguments[0]", f"#/media/{media['id']}")
+    find(d, ".detail-title")
+    toggles = d.find_elements(By.CSS_SELECTOR, ".toggle")
+    assert toggles and all(not t.is_enabled() for t in toggles)
+    assert not d.find_elements(By.CSS_SELECTOR, "#delete-media")
+    d.execute_script("location.hash = '#/settings'")
+    find(d, ".settings-nav")
+    assert [a.text for a in d.find_elements(By.CSS_SELECTOR, ".settings-link")] == ["Account", "API keys"]
+    d.execute_script("location.hash = '#/system'")
+    find(d, ".facts dd")
+    assert not d.find_elements(By.CSS_SELECTOR, "#backup-link")
+    logs = severe_logs(d)
+    assert not logs, json.dumps(logs, indent=1)

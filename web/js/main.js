@@ -134,6 +134,8 @@ api.onUnauthorized(() => {
 
 async function boot() {
   mountToasts(toastEl, { root: document, signal: new AbortController().signal });
+  // The skip link must not change the hash: that is the router's.
+  document.querySelector('.skip-link')?.addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   try {
     state.status = await api.get('/auth/status', { quiet401: true });
     if (state.status.authenticated) state.user = await api.get('/auth/me', { quiet401: true });
