@@ -33,8 +33,8 @@ public actor AppendLog {
     public func append<T: Encodable>(_ record: T) throws {
         try Names.validate(name, what: "log")
         try state.checkWritable()
-        var line: Data
-        do { line = try encoder.encode(record) } catch {
+        var line: [UInt8]
+        do { line = try StoreCoding.encode(record, fallback: encoder) } catch {
             throw StoreError(.invalid, "a record of log \(name) cannot be encoded as JSON", cause: error)
         }
         line.append(0x0A)

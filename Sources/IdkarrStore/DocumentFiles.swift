@@ -36,11 +36,11 @@ final class DocumentFiles {
 
     static func fileName(_ id: Int) -> String { "\(id).json" }
 
-    func encode<Body: Encodable>(_ doc: Stored<Body>) throws -> Data {
+    func encode<Body: Encodable>(_ doc: Stored<Body>) throws -> [UInt8] {
         let envelope = EnvelopeOut(id: doc.id, version: doc.version, schemaVersion: doc.schemaVersion,
                                    createdAt: doc.createdAt, updatedAt: doc.updatedAt, body: doc.body)
         do {
-            var data = try encoder.encode(envelope)
+            var data = try StoreCoding.encode(envelope, fallback: encoder)
             data.append(0x0A)
             return data
         } catch {

@@ -14,6 +14,18 @@ enum StoreCoding {
         return encoder
     }
 
+    /// Encodes with `StreamWriter`, or with `fallback` (Foundation) when the value uses containers
+    /// in a way streaming cannot follow. Both write the same JSON for the same value.
+    static func encode<T: Encodable>(_ value: T, fallback: JSONEncoder) throws -> [UInt8] {
+        let writer = StreamWriter()
+        do {
+            try writer.value(value)
+            writer.close(to: 0)
+            if !writer.unsupported { return writer.bytes }
+        } catch is StreamWriter.Unsupported {}
+        return [UInt8](try fallback.encode(value))
+    }
+
     /// Decodes a whole buffer of JSON into `T`.
     static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>) throws -> T {
         let tape = try JSONTape.parse(bytes)
@@ -48,6 +60,24 @@ enum ISODate {
         out += pad(secs / 3600, 2) + ":" + pad(secs / 60 % 60, 2) + ":" + pad(secs % 60, 2)
         out += "." + pad(msOfDay % 1000, 3) + "Z"
         return out
+    }
+
+    /// `format` straight into a byte buffer (the streaming encoder writes ~50 dates per series).
+    static func write(_ date: Date, into out: inout [UInt8]) {
+        let ms = milliseconds(date)
+        let (days, msOfDay) = floorDivMod(ms, 86_400_000)
+        let (y, m, d) = civil(days: days)
+        guard (0...9999).contains(y) else { out.append(contentsOf: format(date).utf8); return }
+        let secs = msOfDay / 1000
+        func digits(_ v: Int64, _ n: Int) {
+            var div: Int64 = 1
+            for _ in 1..<n { div *= 10 }
+            var v = v
+            for _ in 0..<n { out.append(UInt8(v / div) + 0x30); v %= div; div /= 10 }
+        }
+        digits(y, 4); out.append(0x2D); digits(m, 2); out.append(0x2D); digits(d, 2); out.append(UInt8(ascii: "T"))
+        digits(secs / 3600, 2); out.append(0x3A); digits(secs / 60 % 60, 2); out.append(0x3A); digits(secs % 60, 2)
+        out.append(UInt8(ascii: ".")); digits(msOfDay % 1000, 3); out.append(UInt8(ascii: "Z"))
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
@@ -141,6 +171,11 @@ public enum StoreJSON {
         try StoreCoding.decode(type, from: bytes)
     }
 
-    /// The encoder the store writes with (dates as ISO 8601 with milliseconds).
+    /// Foundation's encoder with the store's settings (dates as ISO 8601 with milliseconds).
     public static func makeEncoder() -> JSONEncoder { StoreCoding.makeEncoder() }
+
+    /// Encodes as the store writes documents: streaming, the same JSON as `makeEncoder()` would write.
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try StoreCoding.encode(value, fallback: StoreCoding.makeEncoder())
+    }
 }
