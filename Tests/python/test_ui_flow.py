@@ -394,7 +394,7 @@ def test_ui_settings_sections(idkarr_server, browser, tmp_path):
     for name, value in (("minSize", "1"), ("preferredSize", "20"), ("maxSize", "30")):
         fill(d, f"input[name={name}]", value, row)
     click_button(row, "Save")
-    wait_toast(d, "saved")
+    wait_toast(d, f"{title} saved")
     defs = admin.get(server.url("/api/v1/qualitydefinitions"), timeout=10).json()
     defs = defs["records"] if isinstance(defs, dict) else defs
     saved = next(x for x in defs if x["title"] == title)
