@@ -41,7 +41,7 @@ enum AnimeRules {
             guard g.count <= 3, g.contains(UInt8(ascii: "-")) || g.contains(UInt8(ascii: "~")),
                 g.allSatisfy({ $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }),
                 let v = episodeNumber(t, last + 1) ?? epPrefixed(t[last + 1].text), v > lastValue,
-                !g.contains(32) || g.contains(UInt8(ascii: "~")) || t[last].text.hasPrefix("0") || t[last].digitCount == t[last + 1].digitCount
+                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || t[last].text.hasPrefix("0") || t[last].digitCount == t[last + 1].digitCount
             else { break }
             last += 1
             lastValue = v
@@ -104,8 +104,9 @@ enum AnimeRules {
             if turkish { return m }
             guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t[idx].text.hasPrefix("0")) else { continue }
             if prefixed && w != "e" && !w.hasPrefix("e") || w == "episode" || w == "episodio" { return m }
+            m.bracketed = inOwnBracket
             let rank = dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1))
-            if rank >= bestRank {
+            if rank > bestRank || (rank == bestRank && !inOwnBracket) {
                 best = m
                 bestRank = rank
             }
@@ -133,6 +134,21 @@ enum AnimeRules {
             var m = EpisodeMarker(.mini, i, end)
             m.season = 1
             m.episodes = eps
+            return m
+        }
+        // "5of9": episode 5 of a 9-part mini-series; "Part01".
+        if let o = w.firstIndex(of: "o"), w.hasSuffix(w[o...].count > 2 ? String(w[o...]) : "#"), let n = Bytes.number(String(w[..<o])),
+            w[o...].hasPrefix("of"), Bytes.number(String(w[w.index(o, offsetBy: 2)...])) != nil, n > 0
+        {
+            var m = EpisodeMarker(.mini, i, i + 1)
+            m.season = 1
+            m.episodes = [n]
+            return m
+        }
+        if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))), n > 0, n < 100 {
+            var m = EpisodeMarker(.mini, i, i + 1)
+            m.season = 1
+            m.episodes = [n]
             return m
         }
         if w == "part" || w == "pt", i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t[i + 1].text], n > 0, n < 100 {

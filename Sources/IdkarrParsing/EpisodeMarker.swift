@@ -25,6 +25,8 @@ struct EpisodeMarker {
     var bracketTitle: String?
     /// A date that rules the name out (before 1951, or day-first).
     var invalid = false
+    /// An absolute number alone in its own brackets: `{01}`, `[01]`.
+    var bracketed = false
 
     init(_ kind: Class, _ start: Int, _ end: Int) {
         self.kind = kind

@@ -1,6 +1,18 @@
 /// Reads series, season and episodes from a release title (Sonarr's ParseTitle).
 enum EpisodeParser {
     static func parse(_ title: String) -> ParsedRelease? {
+        // "Босх: Спадок / Series: Legacy (S2E1)": a non-Latin title, then the Latin one; read the latter.
+        if let (left, right) = Text.split(title, around: " / "), !left.utf8.contains(where: Bytes.isLetter), right.utf8.contains(where: Bytes.isLetter),
+            var r = parse(right)
+        {
+            var native = left
+            if let paren = native.firstIndex(of: "(") { native = String(native[..<paren]) }
+            native = Text.trimmed(native)
+            if var info = r.seriesTitleInfo, !native.isEmpty { info.allTitles = [native] + info.allTitles; r.seriesTitleInfo = info }
+            r.languages = LanguageParser.parseLanguages(title)
+            r.releaseTitle = TitlePrep.prepare(title)
+            return r
+        }
         var name = TitlePrep.prepare(title)
         if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
         if let reversed = Reversal.unreverse(name) { name = reversed }
@@ -31,7 +43,7 @@ enum EpisodeParser {
         apply(marker, to: &r)
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
-        r.quality = QualityParser.parse(full)
+        r.quality = QualityParser.parse(title.count < 400 ? TokenizedName(Text.trimmed(title)) : full)
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(name)
         r.releaseHash = ReleaseHash.find(full)
@@ -167,6 +179,7 @@ enum EpisodeParser {
         if let m = mini, daily == nil || daily!.start >= m.end - 1 || daily!.invalid == false && daily!.start == m.end {
             if absolute == nil || absolute!.start >= m.start || t[m.start].text.hasPrefix("e") { return (m, m.start) }
         }
+        if let a = absolute, AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
         if let d = daily {
             if d.invalid {
                 if let a = absolute, AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
@@ -177,6 +190,11 @@ enum EpisodeParser {
             return (d, end)
         }
         if var a = absolute, a.end < t.count, specialWords.contains(t[a.end].text) { a.special = true; return (a, a.start) }
+        if let a = absolute, a.bracketed || (t[a.start].text.hasPrefix("0") && a.end < t.count && QualityFeatures.resolutions[t[a.end].text] != nil)
+            || (a.end < t.count && ["vostfr", "vf", "multi"].contains(t[a.end].text))
+        {
+            return (a, a.start)
+        }
         if let a = absolute, hasGroup || a.specialAbsolutes.count > 0 || t.gap(before: a.start).contains(UInt8(ascii: "-")) || a.absolutes.count > 1 {
             return (a, a.start)
         }

@@ -20,7 +20,9 @@ enum EpisodeRules {
             extendEpisodes(t, &m, season: s)
             return m
         }
-        if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1), !t.gap(before: i + 1).contains(dash) {
+        if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1),
+            !t.gap(before: i + 1).contains(dash) || (t[i + 1].text.hasPrefix("e") && !t[i + 1].text.hasPrefix("ep"))
+        {
             var j = i + 1
             var ep = NumberWords.episode(t[j].text)
             if ep == nil, t[j].text == "e" || t[j].text == "ep" || t[j].text == "episode", j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
@@ -76,6 +78,9 @@ enum EpisodeRules {
                 next = [n]
             } else if let n = t[j].number, isRange || g == [UInt8(ascii: "_")], g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
                 next = [n]
+            } else if (w == "en" || w == "and" || w == "&"), j + 1 < t.count, let n = t[j + 1].number, let last = m.episodes.last, n == last + 1 {
+                next = [n]
+                j += 1
             } else if (w == "e" || w == "ep"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 next = [n]
                 j += 1
@@ -213,6 +218,12 @@ enum EpisodeRules {
         // 20111202
         if tok.digitCount == 8, let v = tok.number {
             if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
+        }
+        // 2015.0308 (year, then mmdd)
+        if tok.digitCount == 4, let y = tok.number, i + 1 < t.count, t[i + 1].digitCount == 4, let md = t[i + 1].number, t.separator(before: i + 1) == UInt8(ascii: "."),
+            let d = date(y, md / 100, md % 100), i > 0
+        {
+            return dailyMarker(i, i + 2, d)
         }
         // 140722 (yymmdd) before the quality
         if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t[i - 1].text) == nil,

@@ -28,7 +28,8 @@ public enum LanguageParser {
         "georgian": "Georgian", "geo": "Georgian", "azerbaijani": "Azerbaijani", "uzbek": "Uzbek", "malay": "Malay",
         "ja": "Japanese", "nl": "Dutch", "ru": "Russian", "lat": "Latvian", "catalán": "Catalan", "ingles": "English",
         "inglés": "English", "azerbaijan": "Azerbaijani", "uzbekistan": "Uzbek", "romansch": "Romansh",
-        "khalkha": "Mongolian", "original": "Original", "orig": "Original",
+        "khalkha": "Mongolian", "original": "Original", "orig": "Original", "hebdubbed": "Hebrew", "catala": "Catalan",
+        "català": "Catalan",
     ]
 
     /// Two-letter codes that count only in upper case (they are common words otherwise).
@@ -45,7 +46,7 @@ public enum LanguageParser {
 
     /// Languages named in a release title, `[Unknown]` when none is.
     public static func parseLanguages(_ title: String) -> [Language] {
-        let t = TokenizedName(title)
+        let t = TokenizedName(Text.bounded(title))
         return parseLanguages(t, from: languageStart(t))
     }
 
@@ -69,7 +70,7 @@ public enum LanguageParser {
             let w = t[i].text
             if let name = match(t, i, w) {
                 if !isSubtitleRun(t, i) { add(name) }
-            } else if w.contains("中") || w.contains("简") || w.contains("繁") || w.contains("字幕") || w.contains("国语") || w.contains("粤语") {
+            } else if t[i].text.utf8.first.map({ $0 >= 0xE3 }) == true, w.contains("中") || w.contains("简") || w.contains("繁") || w.contains("字幕") || w.contains("国语") || w.contains("粤语") {
                 add("Chinese")
             } else if (w == "pl" && (t.text(i + 1) == "dub" || t.text(i + 1) == "lek")) || (w == "dub" || w == "lek") && t.text(i + 1) == "pl" {
                 add("Polish")
@@ -88,12 +89,27 @@ public enum LanguageParser {
             }
         }
         if found.isEmpty { return [.unknown] }
+        // Latin-American Spanish is named first and replaces plain Spanish.
+        let latino = Language.n("Spanish (Latino)")
+        if let k = found.firstIndex(of: latino) {
+            found.remove(at: k)
+            found.removeAll { $0.name == "Spanish" }
+            found.insert(latino, at: 0)
+        }
         return found
     }
 
     static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
+        if w == "pt", t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1) == "br" { return "Portuguese (Brazil)" }
+        if w == "br", t.text(i - 1) == "pt" { return nil }
         if let name = upperCodes[t.originalText(i)], w.utf8.count == 2 {
             if i == 0 || t.text(i - 1) == "dts" || t.text(i - 1) == "dd" { return nil }
+            // "[YTS.LT]": a site or group name, not a language.
+            if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t.text(i - 1)] == nil, upperCodes[t.originalText(i - 1)] == nil,
+                t.gap(before: i - 1).last == UInt8(ascii: "[")
+            {
+                return nil
+            }
             return name
         }
         // "2xUkr", "3xUkr": number of audio tracks in that language.
@@ -127,7 +143,7 @@ public enum LanguageParser {
         var j = i + 1
         while j < t.count, joins(j), isLang(j) { j += 1 }
         if j < t.count, joins(j), subtitleWords.contains(t[j].text), !(j == t.count - 1 && t.gap(before: j).last == UInt8(ascii: ".")),
-            Array(t.gap(before: j)) != [32]
+            !t.gap(before: j).contains(32)
         {
             return true
         }
@@ -155,6 +171,7 @@ public enum LanguageParser {
     }
 
     public static func parseSubtitleLanguageInformation(_ fileName: String) -> SubtitleInfo {
+        let fileName = Text.bounded(fileName)
         var base = PathText.lastComponent(fileName)
         // The media file's own name may hold dots ("[AAC 2.0]"): start after its last bracket.
         if let close = base.lastIndex(of: "]") { base = "x" + String(base[base.index(after: close)...]) }

@@ -24,7 +24,7 @@ enum MovieParser {
         r.movieTitles = MovieTitles.akaSplit(primary)
         if let y = yearIndex { r.year = body[y].number }
         r.edition = Editions.find(body, from: 1)
-        r.quality = QualityParser.parse(full)
+        r.quality = QualityParser.parse(title.count < 400 ? TokenizedName(Text.trimmed(title)) : full)
         r.hardcodedSubs = r.quality.hardcodedSubs
         r.languages = LanguageParser.parseLanguages(full, from: min(titleEnd, full.count))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(name)
@@ -147,6 +147,11 @@ enum MovieTitles {
                 out += part + " "
             }
         }
+        if out.utf8.filter({ $0 == UInt8(ascii: "(") }).count > out.utf8.filter({ $0 == UInt8(ascii: ")") }).count, out.contains("(") {
+            var trimmedOut = Text.trim(out, [32])
+            if !trimmedOut.hasSuffix("(") { trimmedOut += ")" }
+            out = trimmedOut
+        }
         var u = Array(Text.trim(out, [32]).utf8)
         while let l = u.last, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(l) { u.removeLast() }
         while let f = u.first, [32, UInt8(ascii: "-"), UInt8(ascii: ":")].contains(f) { u.removeFirst() }
@@ -155,7 +160,7 @@ enum MovieTitles {
 
     /// `A AKA B` → ["A AKA B", "A", "B"] (any case of "aka"; parentheses around the second title go).
     static func akaSplit(_ title: String) -> [String] {
-        guard let (a, b) = Text.split(title, around: " aka ") else { return [title] }
+        guard let (a, b) = Text.split(title, around: " aka ") ?? Text.split(title, around: " / ") else { return [title] }
         let first = Text.trim(a, [32, UInt8(ascii: "(")])
         let second = Text.trim(b, [32, UInt8(ascii: "("), UInt8(ascii: ")")])
         guard !first.isEmpty, !second.isEmpty else { return [title] }

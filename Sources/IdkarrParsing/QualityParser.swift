@@ -2,7 +2,7 @@
 public enum QualityParser {
     /// The quality of a release title or file name.
     public static func parse(_ name: String) -> QualityModel {
-        let trimmed = Text.trimmed(name)
+        let trimmed = Text.trimmed(Text.bounded(name))
         let tokens = TokenizedName(trimmed)
         return parse(tokens)
     }

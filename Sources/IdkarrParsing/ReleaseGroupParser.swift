@@ -6,7 +6,7 @@ public enum ReleaseGroupParser {
         "Silence", "afm72", "Panda", "Ghost", "MONOLITH", "Tigole", "Joy", "ImE", "UTR", "t3nzin", "Anime Time",
         "Project Angel", "Hakata Ramen", "HONE", "Vyndros", "SEV", "Garshasp", "Kappa", "Natty", "RCVR", "SAMPA",
         "YOGI", "r00t", "EDGE2020", "RZeroX", "FreetheFish", "Anna", "Bandi", "Qman", "theincognito", "HDO",
-        "DusIctv", "DHD", "CtrlHD", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
+        "DusIctv", "DHD", "CtrlHD", "-ZR-", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
         "DataLass", "YIFY", "ZR", "YTS.MX", "YTS.LT", "YTS.AG", "YTS", "QxR", "TAoE", "D-Z0N3", "VH-PROD", "FTW-HS", "DX-TV",
         "Blu-bits", "4K4U", "E.N.D", "KRaLiMaRKo", "BluDragon", "Eml HDTeam", "TMd", "PSA", "DarQ", "Kappa",
         "Koten_Gars", "BEN.THE.MEN", "LMain", "Erai-raws", "NC-Raws", "LostYears", "SMURF", "HQMUX", "Chotab",
@@ -20,7 +20,7 @@ public enum ReleaseGroupParser {
     ]
 
     public static func parse(_ title: String) -> String? {
-        var s = Text.trimmed(title)
+        var s = Text.trimmed(Text.bounded(title))
         s = PathText.lastComponent(s)
         s = TitlePrep.removeExtension(s)
         s = TitlePrep.removeSiteSuffixes(s)
@@ -85,32 +85,35 @@ public enum ReleaseGroupParser {
         // "OPFans楓雪動漫": a Latin group name with a CJK suffix.
         let iu = Array(inner.utf8)
         if let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),
-            iu[firstCJK...].allSatisfy({ $0 >= 0x80 })
+            iu[firstCJK...].allSatisfy({ $0 >= 0x80 }), !inner.hasSuffix("組"), !inner.hasSuffix("组"), !inner.hasSuffix("社")
         {
             return Text.string(iu[..<firstCJK])
         }
         return inner
     }
 
+    static let knownGroupBytes: [(name: String, bytes: [UInt8])] = knownGroups.map { ($0, Array($0.utf8)) }
+
     static func knownGroup(_ s: String) -> String? {
         let u = Array(s.utf8)
+        // Known groups sit at the end (possibly inside the last brackets): look at the tail only.
+        let floor = max(0, u.count - 80)
         var best: (pos: Int, name: String)?
-        for g in knownGroups {
-            let gu = Array(g.utf8)
-            guard gu.count <= u.count else { continue }
+        for (g, gu) in knownGroupBytes {
+            guard gu.count <= u.count - floor else { continue }
             var i = u.count - gu.count
-            while i >= 0 {
-                if matchesAt(u, gu, i) || matchesAtIgnoringCase(u, gu, i) {
+            while i >= floor {
+                if Bytes.lower(u[i]) == Bytes.lower(gu[0]), matchesAtIgnoringCase(u, gu, i) {
                     let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
                     let afterIdx = i + gu.count
                     let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
                     let okBefore = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_")].contains(before)
-                        || (before == UInt8(ascii: ".") && dotGroups.contains(g))
+                        || (before == UInt8(ascii: ".") && (dotGroups.contains(g) || (i + gu.count < u.count && u[i + gu.count] == UInt8(ascii: ")"))))
                     let okAfter = [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: " ")].contains(after) || afterIdx == u.count
                     let tail = afterIdx == u.count || isClosingTail(u, afterIdx)
                     if okBefore && okAfter && tail {
                         let found = Text.string(u[i..<(i + gu.count)])
-                        if best == nil || i > best!.pos || (i == best!.pos && g.utf8.count > best!.name.utf8.count) { best = (i, found) }
+                        if best == nil || i > best!.pos || (i == best!.pos && gu.count > best!.name.utf8.count) { best = (i, found) }
                         break
                     }
                 }

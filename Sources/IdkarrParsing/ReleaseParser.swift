@@ -3,8 +3,9 @@
 /// Every function is pure and total: any input (bytes, Unicode, 100 KB of garbage) returns in time
 /// linear in its length.
 public enum ReleaseParser {
-    /// Longest input read; the rest is ignored (release names are far shorter).
-    public static let maxInputLength = 4096
+    /// Longest input read; the rest is ignored (release names are far shorter). For paths the
+    /// end is kept, since the file name and its folders are what matter.
+    public static let maxInputLength = 1024
 
     /// Parses a release title or file path and decides whether it names an episode or a movie.
     /// Never fails: `kind == .unknown` when neither is found (quality, languages and group are
@@ -38,14 +39,7 @@ public enum ReleaseParser {
             || !e.specialAbsoluteEpisodeNumbers.isEmpty
     }
 
-    static func bounded(_ s: String) -> String {
-        guard s.utf8.count > maxInputLength else { return s }
-        var u = Array(s.utf8.prefix(maxInputLength))
-        // Do not cut a UTF-8 sequence in half.
-        while let last = u.last, last & 0xC0 == 0x80 { u.removeLast() }
-        if let last = u.last, last >= 0xC0 { u.removeLast() }
-        return Text.string(u)
-    }
+    static func bounded(_ s: String) -> String { Text.bounded(s) }
 
     /// Sonarr's ParseTitle: series, season and episodes of a release title; nil when the title
     /// names no episode.
@@ -138,6 +132,12 @@ enum PathRules {
             return r
         }
         guard let dir else { return nil }
+        // "Title 921-928 […]/921.mkv": the file is just the episode number.
+        if let n = Bytes.number(fileName), var d = EpisodeParser.parse(dir), !d.absoluteEpisodeNumbers.isEmpty {
+            d.absoluteEpisodeNumbers = [n]
+            if d.quality.quality == .unknown { d.quality = QualityParser.parse(file) }
+            return d
+        }
         if var d = EpisodeParser.parse(dir) {
             if d.quality.quality == .unknown { d.quality = QualityParser.parse(file) }
             return d

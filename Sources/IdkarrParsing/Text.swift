@@ -1,5 +1,23 @@
 /// Small string helpers used by the rules (ASCII-aware, no Foundation).
 enum Text {
+    /// At most `ReleaseParser.maxInputLength` bytes: the start of a title, the end of a path.
+    static func bounded(_ s: String) -> String {
+        let limit = ReleaseParser.maxInputLength
+        guard s.utf8.count > limit else { return s }
+        let all = Array(s.utf8)
+        var u: [UInt8]
+        if all.prefix(limit * 4).contains(where: PathText.isSeparator) {
+            u = Array(all.suffix(limit))
+            while let f = u.first, f & 0xC0 == 0x80 { u.removeFirst() }
+        } else {
+            u = Array(all.prefix(limit))
+            // Do not cut a UTF-8 sequence in half.
+            while let last = u.last, last & 0xC0 == 0x80 { u.removeLast() }
+            if let last = u.last, last >= 0xC0 { u.removeLast() }
+        }
+        return string(u)
+    }
+
     static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
 
     static func trimmed(_ s: String) -> String {

@@ -11,6 +11,7 @@ public enum TitleCleaner {
     public static func cleanMovieTitle(_ title: String) -> String { clean(title) }
 
     static func clean(_ title: String) -> String {
+        let title = Text.bounded(title)
         if !title.isEmpty, title.utf8.allSatisfy(Bytes.isDigit) { return title }
         let folded = Accents.fold(title)
         // Split into words on anything that is not a letter or digit; apostrophes join.
@@ -46,7 +47,7 @@ public enum TitleCleaner {
 
     /// Sonarr's NormalizeEpisodeTitle: the episode title part in lower case, single spaced.
     public static func normalizeEpisodeTitle(_ title: String) -> String {
-        let t = TokenizedName(title)
+        let t = TokenizedName(Text.bounded(title))
         var from = 0
         var to = t.count
         // In a full release name keep what follows the episode marker (or "Special"), up to the quality.
@@ -76,7 +77,7 @@ public enum TitleCleaner {
     public static func urlSlug(
         _ value: String, invalidDashReplacement: Bool = false, trimEndChars: String = "-_", deduplicateChars: String? = "-_"
     ) -> String {
-        let folded = Accents.fold(value.lowercased())
+        let folded = Accents.fold(Text.bounded(value).lowercased())
         var out: [UInt8] = []
         for b in folded.utf8 {
             if Text.isSpace(b) {
@@ -124,6 +125,7 @@ public enum TitleCleaner {
 public enum SceneChecker {
     /// True when the name follows scene rules: dots, no spaces, a quality, and a group.
     public static func isSceneTitle(_ title: String) -> Bool {
+        let title = Text.bounded(title)
         let u = Array(title.utf8)
         guard u.contains(UInt8(ascii: ".")), !u.contains(32), !u.contains(UInt8(ascii: "[")) else { return false }
         let t = TokenizedName(bytes: u)

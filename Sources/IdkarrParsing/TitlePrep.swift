@@ -61,11 +61,12 @@ enum TitlePrep {
     /// All of the above, in order.
     /// Full-width digits, letters and brackets (１５８, 【】) as ASCII.
     static func foldFullWidth(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xD9 }) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
             case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            case 0x0660...0x0669: out.append(Unicode.Scalar(u.value - 0x0660 + 0x30)!)
             case 0x3010: out.append("[")
             case 0x3011: out.append("]")
             default: out.append(u)
