@@ -168,8 +168,8 @@ def test_ui_full_flow(server_factory, browser, tmp_path):
     fill(d, "input[name=path]", "relative/not-absolute", dialog)
     Select(dialog.find_element(By.CSS_SELECTOR, "select[name=instanceId]")).select_by_visible_text("Television")
     submit_modal(d, "Add")
-    wait(d, lambda d_: any(e.text.strip() for e in d_.find_elements(By.CSS_SELECTOR, "dialog[open] .field-error, dialog[open] .form-error")),
-         message="no error shown for a relative path")
+    path_error = modal(d).find_element(By.CSS_SELECTOR, "input[name=path]").find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, ".field-error")
+    wait(d, lambda d_: path_error.text.strip(), message="no error beside the path for a relative path")
     media_dir = tmp_path / "tv"
     media_dir.mkdir()
     fill(d, "input[name=path]", str(media_dir), modal(d))

@@ -76,6 +76,7 @@ export function mountCrudSection(el, config) {
           else await api.post(config.path, body, { signal });
         } catch (err) {
           form.showError(err);
+          if (/** @type {any} */ (err)?.status === 409) await reload(); // someone else changed it: show the new state
           return false;
         }
         emit(el, 'toast', { kind: 'success', message: `${capital(config.noun)} ${item ? 'saved' : 'added'}.` });

@@ -59,11 +59,18 @@ export function formFields(defs) {
       this.clearErrors();
       const byField = errorsByField(err?.errors || []);
       const unplaced = [];
+      const placed = new Set();
       for (const [name, messages] of Object.entries(byField)) {
         const f = fields.get(name);
-        if (f) { f.error.textContent = messages.join(' '); f.wrap.classList.add('has-error'); } else unplaced.push(...messages);
+        if (f) {
+          f.error.textContent = messages.join(' ');
+          f.wrap.classList.add('has-error');
+          messages.forEach((m) => placed.add(m));
+        } else unplaced.push(...messages);
       }
-      const summary = err?.detail || err?.title || (err instanceof Error ? err.message : '');
+      // The server often repeats the one field message as `detail`: show it once, by its field.
+      const detail = placed.has(err?.detail) ? '' : err?.detail;
+      const summary = detail || (placed.size ? '' : err?.title) || (err instanceof Error ? err.message : '');
       const top = [summary, ...unplaced].filter(Boolean).join(' — ');
       general.textContent = top;
       general.hidden = !top;
