@@ -330,6 +330,13 @@ def test_ui_no_console_errors(idkarr_server, browser):
     find(browser, "#registration-open")
     time.sleep(0.3)
     logs = severe_logs(browser)
+    # The backup link downloads with the browser's own session.
+    browser.execute_script("location.hash = '#/system'")
+    href = find(browser, "#backup-link").get_attribute("href")
+    assert href == server.url("/api/v1/system/backup")
+    cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
+    backup = requests.get(href, cookies=cookies, timeout=60)
+    assert backup.status_code == 200 and "gzip" in backup.headers.get("Content-Type", "")
     assert not logs, json.dumps(logs, indent=1)
 
 
