@@ -90,7 +90,11 @@ public final class DataFolder: Sendable {
                 }
                 return task
             }
-            let task = Task { try await CollectionLoader<Body>(folder: self, indexes: indexes).load() }
+            // Weak: the task sits in `collections`, and must not keep the folder (and its lock) alive.
+            let task = Task { [weak self] in
+                guard let self else { throw StoreError(.invalid, "the data folder was closed while \(name) was loading") }
+                return try await CollectionLoader<Body>(folder: self, indexes: indexes).load()
+            }
             slots[name] = task
             return task
         }

@@ -40,6 +40,8 @@ extension JSONTape {
         guard bytes.count < Int(UInt32.max) else { throw JSONSyntaxError(offset: 0, reason: "document too large") }
         var parser = Parser(bytes: bytes)
         parser.tokens.reserveCapacity(bytes.count / 8 + 4)
+        // A UTF-8 byte order mark (some editors add one when a person edits a file) is skipped.
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { parser.pos = 3 }
         try parser.value(depth: 0)
         parser.skipWhitespace()
         guard parser.pos == bytes.count else { throw parser.fail("unexpected data after the value") }

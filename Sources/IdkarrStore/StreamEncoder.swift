@@ -114,6 +114,14 @@ final class StreamWriter {
         if d == d.rounded(), abs(d) < 1e15 { int64(Int64(d)) } else { bytes.append(contentsOf: d.description.utf8) }
     }
 
+    /// Floats as Float prints them (0.1, not 0.10000000149011612), like JSONEncoder.
+    func float(_ f: Float) throws {
+        guard f.isFinite else {
+            throw EncodingError.invalidValue(f, .init(codingPath: [], debugDescription: "\(f) is not valid in JSON"))
+        }
+        if f == f.rounded(), abs(f) < 1e7 { int64(Int64(f)) } else { bytes.append(contentsOf: f.description.utf8) }
+    }
+
     func date(_ date: Date) {
         bytes.append(UInt8(ascii: "\""))
         ISODate.write(date, into: &bytes)
@@ -126,6 +134,7 @@ final class StreamWriter {
         else if T.self == Int.self { int64(Int64(v as! Int)) }
         else if T.self == Bool.self { if v as! Bool { raw("true") } else { raw("false") } }
         else if T.self == Double.self { try double(v as! Double) }
+        else if T.self == Float.self { try float(v as! Float) }
         else if T.self == Date.self { date(v as! Date) }
         else if T.self == URL.self { string((v as! URL).absoluteString) }
         else if T.self == Data.self { string((v as! Data).base64EncodedString()) }
@@ -170,7 +179,7 @@ struct StreamKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Bool, forKey key: Key) throws { try begin(key); writer.raw(value ? "true" : "false") }
     mutating func encode(_ value: String, forKey key: Key) throws { try begin(key); writer.string(value) }
     mutating func encode(_ value: Double, forKey key: Key) throws { try begin(key); try writer.double(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try begin(key); try writer.double(Double(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { try begin(key); try writer.float(value) }
     mutating func encode(_ value: Int, forKey key: Key) throws { try begin(key); writer.integer(value) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { try begin(key); writer.integer(value) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { try begin(key); writer.integer(value) }
@@ -226,7 +235,7 @@ struct StreamUnkeyed: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: UInt32) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Float) throws { try begin(); try writer.double(Double(value)) }
+    mutating func encode(_ value: Float) throws { try begin(); try writer.float(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
         try writer.value(value)
@@ -269,7 +278,7 @@ struct StreamSingle: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: UInt32) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Float) throws { try begin(); try writer.double(Double(value)) }
+    mutating func encode(_ value: Float) throws { try begin(); try writer.float(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
         try writer.value(value)

@@ -89,10 +89,14 @@ import Testing
     @Test(arguments: [
         "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "[1 2]", "01", "1.", ".5", "-", "+1", "1e", "0x10",
         "tru", "nul", "NaN", "Infinity", "\"unterminated", "\"bad \\x escape\"", "\"\\u12g4\"", "\"ctrl \u{1} char\"",
-        "'single'", "[1] [2]", "{\"a\":1}}", "\u{feff}{}", "[" + String(repeating: "[", count: 300) + String(repeating: "]", count: 301),
+        "'single'", "[1] [2]", "{\"a\":1}}", "\u{feff}", "[" + String(repeating: "[", count: 300) + String(repeating: "]", count: 301),
     ])
     func refusesWhatIsNotJSON(text: String) {
         #expect(throws: JSONSyntaxError.self) { try StoreCoding.decode(JSONValue.self, from: Array(text.utf8)) }
+    }
+
+    @Test func acceptsAByteOrderMark() throws {
+        #expect(try StoreCoding.decode([String: Int].self, from: Array("\u{feff}{\"a\":1}".utf8)) == ["a": 1])
     }
 
     @Test func refusesInvalidUTF8AndLoneSurrogates() {

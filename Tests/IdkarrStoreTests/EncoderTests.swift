@@ -37,6 +37,8 @@ import Testing
         #expect(try StoreCoding.encode(ints, fallback: JSONEncoder()) == Array("[0,7,-7,10,-10,1000000,9223372036854775807,-9223372036854775808]".utf8))
         #expect(try StoreCoding.encode([UInt64.max], fallback: JSONEncoder()) == Array("[18446744073709551615]".utf8))
         #expect(try StoreCoding.encode([Int8.min], fallback: JSONEncoder()) == Array("[-128]".utf8))
+        let floats: [Float] = [0.1, 1.5, 3, -2.75e-5]
+        #expect(try Self.streamObject(floats) == Self.foundationObject(floats))
         for seconds in [0.0, 0.001, -0.001, 1_700_000_000.123, -62_135_596_800, 253_402_300_799.999, 86_399.9996] {
             let date = Date(timeIntervalSince1970: seconds)
             var bytes: [UInt8] = []
