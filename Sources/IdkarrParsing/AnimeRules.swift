@@ -166,7 +166,8 @@ enum AnimeRules {
         if i + 1 < t.count {
             let next = t[i + 1].text
             let nextCompact = t[i + 1].digitCount == t[i].digitCount && t.separator(before: i + 1) == t.separator(before: i)
-            guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next == "web" || next == "internal" || next == "proper" || next == "repack" || nextCompact else { return nil }
+            let groupFollows = i + 2 == t.count && t.gap(before: i + 1) == [UInt8(ascii: "-")]
+            guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next == "web" || next == "internal" || next == "proper" || next == "repack" || nextCompact || groupFollows else { return nil }
         }
         var m = EpisodeMarker(.compact, i, i + 1)
         switch t[i].digitCount {

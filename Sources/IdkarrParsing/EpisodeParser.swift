@@ -2,7 +2,7 @@
 enum EpisodeParser {
     static func parse(_ title: String) -> ParsedRelease? {
         // "Босх: Спадок / Series: Legacy (S2E1)": a non-Latin title, then the Latin one; read the latter.
-        if let (left, right) = Text.split(title, around: " / "), !left.utf8.contains(where: Bytes.isLetter), right.utf8.contains(where: Bytes.isLetter),
+        if let (left, right) = Text.split(title, around: " / "), left.utf8.first.map({ $0 >= 0xC0 }) == true, right.utf8.contains(where: Bytes.isLetter),
             var r = parse(right)
         {
             var native = left
@@ -15,7 +15,11 @@ enum EpisodeParser {
         }
         var name = TitlePrep.prepare(title)
         if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
-        if let reversed = Reversal.unreverse(name) { name = reversed }
+        var qualitySource = title
+        if let reversed = Reversal.unreverse(name) {
+            name = reversed
+            qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
+        }
         var (group, bodyStart) = leadingGroup(name)
         var datePrefixed = false
         if group == nil, let skip = leadingShortDate(name) { bodyStart = skip; datePrefixed = true }
@@ -43,7 +47,7 @@ enum EpisodeParser {
         apply(marker, to: &r)
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
-        r.quality = QualityParser.parse(title.count < 400 ? TokenizedName(Text.trimmed(title)) : full)
+        r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName(Text.trimmed(qualitySource)) : full)
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(name)
         r.releaseHash = ReleaseHash.find(full)
@@ -191,7 +195,7 @@ enum EpisodeParser {
         }
         if var a = absolute, a.end < t.count, specialWords.contains(t[a.end].text) { a.special = true; return (a, a.start) }
         if let a = absolute, a.bracketed || (t[a.start].text.hasPrefix("0") && a.end < t.count && QualityFeatures.resolutions[t[a.end].text] != nil)
-            || (a.end < t.count && ["vostfr", "vf", "multi"].contains(t[a.end].text))
+            || (a.end < t.count && ["vostfr", "vf", "multi"].contains(t[a.end].text)) || t.gap(before: a.start).last == UInt8(ascii: "#")
         {
             return (a, a.start)
         }
@@ -266,7 +270,7 @@ enum EpisodeParser {
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
     static func animeTitle(_ s: String, shortenSeason: Bool) -> String {
         var title = s
-        for sep in [" / ", " | ", "·"] {
+        for sep in [" / ", " | ", "·", "/"] {
             if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
         }
         // Trailing CJK words after a Latin title ("SERIES 靦腆英雄").
@@ -424,6 +428,12 @@ enum ReleaseHash {
 
 /// Names written backwards (`50E50S.denorD`).
 enum Reversal {
+    static func extensionOf(_ s: String) -> String? {
+        let t = TokenizedName(s)
+        guard let last = t.tokens.last, Extensions.video.contains(last.text), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] else { return nil }
+        return last.text
+    }
+
     static func unreverse(_ s: String) -> String? {
         let t = TokenizedName(s)
         for tok in t.tokens {

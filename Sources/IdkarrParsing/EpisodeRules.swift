@@ -219,12 +219,6 @@ enum EpisodeRules {
         if tok.digitCount == 8, let v = tok.number {
             if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
-        // 2015.0308 (year, then mmdd)
-        if tok.digitCount == 4, let y = tok.number, i + 1 < t.count, t[i + 1].digitCount == 4, let md = t[i + 1].number, t.separator(before: i + 1) == UInt8(ascii: "."),
-            let d = date(y, md / 100, md % 100), i > 0
-        {
-            return dailyMarker(i, i + 2, d)
-        }
         // 140722 (yymmdd) before the quality
         if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t[i - 1].text) == nil,
             QualityFeatures.resolutions[t[i + 1].text] != nil || QualityFeatures.singleSources[t[i + 1].text] != nil

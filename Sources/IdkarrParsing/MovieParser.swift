@@ -160,7 +160,7 @@ enum MovieTitles {
 
     /// `A AKA B` → ["A AKA B", "A", "B"] (any case of "aka"; parentheses around the second title go).
     static func akaSplit(_ title: String) -> [String] {
-        guard let (a, b) = Text.split(title, around: " aka ") ?? Text.split(title, around: " / ") else { return [title] }
+        guard let (a, b) = Text.split(title, around: " aka ") ?? Text.split(title, around: " (aka ") ?? Text.split(title, around: " / ") else { return [title] }
         let first = Text.trim(a, [32, UInt8(ascii: "(")])
         let second = Text.trim(b, [32, UInt8(ascii: "("), UInt8(ascii: ")")])
         guard !first.isEmpty, !second.isEmpty else { return [title] }

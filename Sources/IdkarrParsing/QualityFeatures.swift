@@ -201,6 +201,7 @@ extension QualityFeatures {
         case "mpeg" where next == "2": brDiskCodec = true
         case "iso": brDiskCodec = true; if i > 0 { brDisk = true }
         case "bd25", "bd50", "bd66", "bd100", "bdiso", "m2ts": if i > 0 { brDisk = true }
+        case "untouched": brDiskCodec = true
         case "bd" where ["25", "50", "66", "100"].contains(next): brDisk = true
         case "bdrip", "720p", "mkv", "xvid", "wmv", "d3g", "remux", "bdremux", "brrip", "webrip", "webdl": brDiskBlocker = true
         case "dvd" where t.text(i - 1) != "hd": brDiskBlocker = true
@@ -213,7 +214,7 @@ extension QualityFeatures {
     }
 
     mutating func finishBRDisk(_ t: TokenizedName) {
-        if source == .bluray && brDiskCodec && !brDiskBlocker && !(resolution == 1080 && t.contains("hevc")) && !german {
+        if source == .bluray && brDiskCodec && !brDiskBlocker && !(resolution == 1080 && t.contains("hevc")) && !(german && multiLanguage) {
             brDisk = true
         }
         if brDisk && (brDiskBlocker && !t.contains("iso")) { brDisk = false }

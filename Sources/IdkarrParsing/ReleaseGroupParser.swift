@@ -20,7 +20,7 @@ public enum ReleaseGroupParser {
     ]
 
     public static func parse(_ title: String) -> String? {
-        var s = Text.trimmed(Text.bounded(title))
+        var s = Text.trimmed(TitlePrep.foldFullWidth(Text.bounded(title)))
         s = PathText.lastComponent(s)
         s = TitlePrep.removeExtension(s)
         s = TitlePrep.removeSiteSuffixes(s)

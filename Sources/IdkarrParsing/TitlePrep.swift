@@ -109,9 +109,19 @@ enum PathText {
         s.utf8.split(whereSeparator: isSeparator).map { Text.string(Array($0)) }
     }
 
+    /// The file name of a path. A slash with spaces around it (`Title / Other Title`) is not a separator.
     static func lastComponent(_ s: String) -> String {
         let u = Array(s.utf8)
-        guard let i = u.lastIndex(where: isSeparator) else { return s }
+        var k = u.count - 1
+        var found: Int?
+        while k >= 0 {
+            if u[k] == UInt8(ascii: "\\") || (u[k] == UInt8(ascii: "/") && !(k > 0 && u[k - 1] == 32 && k + 1 < u.count && u[k + 1] == 32)) {
+                found = k
+                break
+            }
+            k -= 1
+        }
+        guard let i = found else { return s }
         return Text.string(u[(i + 1)...])
     }
 
