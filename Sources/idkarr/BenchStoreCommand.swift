@@ -17,6 +17,7 @@ struct BenchStore: AsyncParsableCommand {
     @Option(help: "Movie documents to generate.") var movies = 10000
     @Option(help: "Timed durable writes (each of store and raw).") var writes = 300
     @Option(help: "Work in this folder and keep it (default: a temporary folder, removed).") var folder: String?
+    @Option(help: "Cold loads to run (each in a fresh process); take the best on a busy machine.") var loads = 3
     @Option(help: .hidden) var load: String?
 
     func run() async throws {
@@ -27,10 +28,10 @@ struct BenchStore: AsyncParsableCommand {
         let root = folder.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("idkarr-bench-store-\(getpid())")
         defer { if folder == nil { try? FileManager.default.removeItem(at: root) } }
-        print("idkarr bench store — folder \(root.path), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        say("idkarr bench store — folder \(root.path), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         try await StoreWriteBench.run(folder: root.appendingPathComponent("writes"), writes: writes)
         try StoreLoadBench.generate(folder: root.appendingPathComponent("load"), series: series, episodes: episodes, movies: movies)
-        try StoreLoadBench.runInChild(folder: root.appendingPathComponent("load"))
+        for _ in 0..<max(1, loads) { try StoreLoadBench.runInChild(folder: root.appendingPathComponent("load")) }
     }
 }
 
@@ -197,11 +198,11 @@ enum StoreWriteBench {
         foundation.sort()
         store.sort(); raw.sort(); encode.sort()
         let ratio = BenchReport.percentile(store, 0.5) / BenchReport.percentile(raw, 0.5)
-        print("1. durable write of one series document (\(bytes.count) bytes, 50 episodes), \(writes) writes each:")
-        print("   store update      p50 \(BenchReport.f(BenchReport.percentile(store, 0.5), 3)) ms   p99 \(BenchReport.f(BenchReport.percentile(store, 0.99), 3)) ms")
-        print("   raw write+fsync+rename+dir fsync   p50 \(BenchReport.f(BenchReport.percentile(raw, 0.5), 3)) ms   p99 \(BenchReport.f(BenchReport.percentile(raw, 0.99), 3)) ms")
-        print("   ratio p50 store/raw \(BenchReport.f(ratio)) (target ≤ 1.5)   p99 ratio \(BenchReport.f(BenchReport.percentile(store, 0.99) / BenchReport.percentile(raw, 0.99)))")
-        print("   encoding that body: store's streaming encoder p50 \(BenchReport.f(BenchReport.percentile(encode, 0.5), 3)) ms, Foundation JSONEncoder p50 \(BenchReport.f(BenchReport.percentile(foundation, 0.5), 3)) ms")
+        say("1. durable write of one series document (\(bytes.count) bytes, 50 episodes), \(writes) writes each:")
+        say("   store update      p50 \(BenchReport.f(BenchReport.percentile(store, 0.5), 3)) ms   p99 \(BenchReport.f(BenchReport.percentile(store, 0.99), 3)) ms")
+        say("   raw write+fsync+rename+dir fsync   p50 \(BenchReport.f(BenchReport.percentile(raw, 0.5), 3)) ms   p99 \(BenchReport.f(BenchReport.percentile(raw, 0.99), 3)) ms")
+        say("   ratio p50 store/raw \(BenchReport.f(ratio)) (target ≤ 1.5)   p99 ratio \(BenchReport.f(BenchReport.percentile(store, 0.99) / BenchReport.percentile(raw, 0.99)))")
+        say("   encoding that body: store's streaming encoder p50 \(BenchReport.f(BenchReport.percentile(encode, 0.5), 3)) ms, Foundation JSONEncoder p50 \(BenchReport.f(BenchReport.percentile(foundation, 0.5), 3)) ms")
     }
 
     static func rawWrite(_ bytes: [UInt8], dir: String, dirFD: Int32) throws {
@@ -243,7 +244,7 @@ enum StoreLoadBench {
         }
         if let error = failures.first { throw error }
         sync()
-        print("2. generated \(series) series × \(episodes) episodes + \(movies) movies in \(BenchReport.f(BenchReport.seconds(clock.now - t0))) s")
+        say("2. generated \(series) series × \(episodes) episodes + \(movies) movies in \(BenchReport.f(BenchReport.seconds(clock.now - t0))) s")
     }
 
     /// A fresh process for the load, so its RSS is that of a cold start.
@@ -274,12 +275,12 @@ enum StoreLoadBench {
         let moviesMB = directoryMB(folder.appendingPathComponent(BenchMovie.collection))
         let (ts, tm, total) = (BenchReport.seconds(t1 - t0), BenchReport.seconds(t2 - t1), BenchReport.seconds(t2 - t0))
         let episodes = series.all().reduce(0) { $0 + $1.body.episodes.count }
-        print("   cold load (fresh process, files in the page cache), \(ProcessInfo.processInfo.activeProcessorCount) cores:")
-        print("   series: \(series.count) docs, \(episodes) episodes, \(BenchReport.f(seriesMB, 1)) MB in \(BenchReport.f(ts * 1000, 0)) ms → \(BenchReport.f(seriesMB / ts, 0)) MB/s, \(BenchReport.f(Double(series.count) / ts, 0)) docs/s")
-        print("   movies: \(movies.count) docs, \(BenchReport.f(moviesMB, 1)) MB in \(BenchReport.f(tm * 1000, 0)) ms → \(BenchReport.f(moviesMB / tm, 0)) MB/s, \(BenchReport.f(Double(movies.count) / tm, 0)) docs/s")
-        print("   total:  \(BenchReport.f((seriesMB + moviesMB) / total, 0)) MB/s, \(BenchReport.f(total * 1000, 0)) ms wall (target: whole app < 1 s)")
-        print("   CPU time of the load: \(BenchReport.f(cpu * 1000, 0)) ms (user + system, all threads) → \(BenchReport.f((seriesMB + moviesMB) / cpu, 0)) MB per CPU-second; load average now \(loadAverage())")
-        print("   RSS: \(BenchReport.f(rssBefore, 1)) MB at start → \(BenchReport.f(rssAfter, 1)) MB after load (target < 200 MB)")
+        say("   cold load (fresh process, files in the page cache), \(ProcessInfo.processInfo.activeProcessorCount) cores:")
+        say("   series: \(series.count) docs, \(episodes) episodes, \(BenchReport.f(seriesMB, 1)) MB in \(BenchReport.f(ts * 1000, 0)) ms → \(BenchReport.f(seriesMB / ts, 0)) MB/s, \(BenchReport.f(Double(series.count) / ts, 0)) docs/s")
+        say("   movies: \(movies.count) docs, \(BenchReport.f(moviesMB, 1)) MB in \(BenchReport.f(tm * 1000, 0)) ms → \(BenchReport.f(moviesMB / tm, 0)) MB/s, \(BenchReport.f(Double(movies.count) / tm, 0)) docs/s")
+        say("   total:  \(BenchReport.f((seriesMB + moviesMB) / total, 0)) MB/s, \(BenchReport.f(total * 1000, 0)) ms wall (target: whole app < 1 s)")
+        say("   CPU time of the load: \(BenchReport.f(cpu * 1000, 0)) ms (user + system, all threads) → \(BenchReport.f((seriesMB + moviesMB) / cpu, 0)) MB per CPU-second; load average now \(loadAverage())")
+        say("   RSS: \(BenchReport.f(rssBefore, 1)) MB at start → \(BenchReport.f(rssAfter, 1)) MB after load (target < 200 MB)")
         guard !data.health().contains(where: { $0.severity == .error }) else { throw ValidationError("store health: \(data.health())") }
         try compareDecoders(folder.appendingPathComponent(BenchSeries.collection))
     }
@@ -297,7 +298,7 @@ enum StoreLoadBench {
         let t1 = clock.now
         for file in files { _ = try StoreJSON.decode(Envelope.self, from: [UInt8](file)) }
         let t2 = clock.now
-        print("   one core, \(files.count) series files: Foundation JSONDecoder \(BenchReport.f(mb / BenchReport.seconds(t1 - t0), 0)) MB/s, store decoder \(BenchReport.f(mb / BenchReport.seconds(t2 - t1), 0)) MB/s")
+        say("   one core, \(files.count) series files: Foundation JSONDecoder \(BenchReport.f(mb / BenchReport.seconds(t1 - t0), 0)) MB/s, store decoder \(BenchReport.f(mb / BenchReport.seconds(t2 - t1), 0)) MB/s")
     }
 
     static func loadAverage() -> String {
@@ -313,6 +314,11 @@ enum StoreLoadBench {
         }
         return Double(total) / 1_048_576
     }
+}
+
+/// Unbuffered output: the load runs in a child process writing to the same stdout.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Errors from the generator's two threads.
