@@ -67,21 +67,32 @@ function guard(/** @type {Route} */ r, /** @type {string} */ path) {
 function route() {
   const { path, query } = parseHash(location.hash);
   if (path === '/') return go(state.user ? '#/media' : '#/login');
-  const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
-  const redirect = match ? guard(match.r, path) : state.user ? null : loginHash();
+  const match = findRoute(path);
+  const redirect = match ? guard(match.route, path) : state.user ? null : loginHash();
   if (redirect) return go(redirect);
   state.page?.abort();
   state.page = new AbortController();
-  renderNav(match?.r.nav);
+  renderNav(match?.route.nav);
   const el = h('div', { class: 'page' });
   main.replaceChildren(el);
-  /** @type {Record<string, string>} */
-  const params = {};
-  (match?.r.keys || []).forEach((k, i) => { if (match?.m?.[i + 1] !== undefined) params[k] = /** @type {string} */ (match?.m?.[i + 1]); });
-  document.title = `${match ? match.r.title : 'Not found'} · idkarr`;
-  const ctx = { params, query, signal: state.page.signal, user: state.user };
+  document.title = `${match ? match.route.title : 'Not found'} · idkarr`;
+  window.scrollTo(0, 0);
   main.focus({ preventScroll: true });
-  (match ? match.r.mount : mountNotFound)(el, ctx);
+  const ctx = { params: match?.params || {}, query, signal: state.page.signal, user: state.user };
+  (match ? match.route.mount : mountNotFound)(el, ctx);
+}
+
+/** The route for a path and its named parameters, or null. */
+function findRoute(/** @type {string} */ path) {
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    /** @type {Record<string, string>} */
+    const params = {};
+    (route.keys || []).forEach((key, i) => { if (m[i + 1] !== undefined) params[key] = m[i + 1]; });
+    return { route, params };
+  }
+  return null;
 }
 
 function renderNav(/** @type {string|undefined} */ current) {

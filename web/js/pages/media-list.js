@@ -1,7 +1,7 @@
 // @ts-check
 import * as api from '../api.js';
 import { h, replace, reportError } from '../dom.js';
-import { buildHash, mediaListState, MEDIA_DEFAULTS, PAGE_SIZES } from '../lib/query.js';
+import { buildHash, mediaListState, pageCount, MEDIA_DEFAULTS, PAGE_SIZES } from '../lib/query.js';
 import { formatBytes, humanize } from '../lib/format.js';
 import { posterCard } from '../components/poster-card.js';
 import { mountDataTable } from '../components/data-table.js';
@@ -58,6 +58,8 @@ export function mountMediaList(el, { query, signal }) {
     const query = { ...state, tags: state.tags || undefined };
     try {
       data = await api.get('/media', { query, signal: inflight.signal });
+      const last = pageCount(data?.totalRecords || 0, state.pageSize);
+      if (state.page > last) return setState({ page: last }, false); // e.g. a bookmarked page that no longer exists
       update();
     } catch (err) { reportError(el, err); }
   }
