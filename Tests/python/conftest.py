@@ -167,3 +167,15 @@ def browser():
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """When a test that used a server fails, attach the end of that server's log to the report."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    server = item.funcargs.get("idkarr_server") if hasattr(item, "funcargs") else None
+    if isinstance(server, IdkarrServer):
+        report.sections.append(("idkarr server log (last 4000 characters)", server.log()[-4000:]))
