@@ -69,6 +69,24 @@ import Testing
         #expect(total > 30, "the torture process acknowledged too few writes to mean anything")
     }
 
+    /// A folder held by another (live) process cannot be opened; it can once that process died.
+    @Test func folderHeldByAnotherProcessIsRefused() async throws {
+        let tmp = TempFolder()
+        let process = Process()
+        process.executableURL = try Self.tortureBinary()
+        process.arguments = [tmp.path, "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        _ = out.fileHandleForReading.availableData  // the first acknowledgement: it holds the lock
+        let error = #expect(throws: StoreError.self) { try DataFolder.open(at: tmp.url, logger: testLogger) }
+        #expect(error?.code == .locked)
+        #expect(error?.message.contains("process \(process.processIdentifier)") == true)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(throws: Never.self) { try DataFolder.open(at: tmp.url, logger: testLogger) }
+    }
+
     static func check(_ tmp: TempFolder, acknowledged: [Int: Int], logged: Set<TortureRecord>) async throws {
         let folder = try DataFolder.open(at: tmp.url, logger: testLogger)
         #expect(!tmp.list("counters").contains(where: Names.isTemp), "temp files are removed at open")
