@@ -43,6 +43,7 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     LibrarySettingsController(library: services.library).addRoutes(to: api)
     MediaController(library: services.library).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
+    ParseController().addRoutes(to: api)
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     return router
 }

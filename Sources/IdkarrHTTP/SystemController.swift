@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IdkarrAuth
 import IdkarrDomain
 import IdkarrLibrary
 import IdkarrStore
@@ -28,6 +29,18 @@ struct SystemController {
         group.get("status", use: status)
         group.get("health", use: health)
         group.get("backup", use: backup)
+        group.get("audit", use: audit)
+    }
+
+    /// The newest audit records (sign-ins, failures, admin changes), newest first. Admin only.
+    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        let limitText = request.uri.queryParameters.get("limit") ?? "100"
+        guard let limit = Int(limitText), (1...1000).contains(limit) else {
+            throw APIError.invalid("limit", "limit must be a whole number from 1 to 1000.")
+        }
+        let records = try await services.accounts.recentAudit(limit: limit)
+        return try JSONBody.response(PageResource(all: records))
     }
 
     @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {

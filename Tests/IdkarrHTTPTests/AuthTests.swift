@@ -163,3 +163,48 @@ struct AuthTests {
         }
     }
 }
+
+@Suite("Audit and parse")
+struct AuditAndParseTests {
+    @Test func auditLogRecordsSignInsAndFailures() async throws {
+        try await TestApp.make().run { c in
+            let cookie = try await c.setUpAdmin()
+            _ = try await c.send(.post, "/api/v1/auth/login", ["username": "admin", "password": "wrong one"])
+            _ = try await c.send(.post, "/api/v1/users", ["username": "bob", "password": "bobs password"], auth: .cookie(cookie))
+            let audit = try await c.send(.get, "/api/v1/system/audit?limit=10", auth: .cookie(cookie))
+            #expect(audit.status == .ok)
+            let actions = audit.records.compactMap { $0["action"] as? String }
+            #expect(actions == ["user.create", "login.failure", "setup.admin"])
+            #expect(!audit.text.contains("wrong one"))
+            #expect(try await c.send(.get, "/api/v1/system/audit?limit=0", auth: .cookie(cookie)).status == .badRequest)
+        }
+    }
+
+    @Test func concurrentFirstRegistrationsMakeOneAdmin() async throws {
+        try await TestApp.make().run { c in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<8 {
+                    group.addTask {
+                        let reply = try await c.send(.post, "/api/v1/auth/register", ["username": "user\(i)", "password": "password \(i)!"])
+                        return Int(reply.status.code)
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 1)
+            #expect(statuses.filter { $0 == 403 }.count == 7)
+        }
+    }
+
+    @Test func parseEndpoint() async throws {
+        try await TestApp.make().run { c in
+            let key = try await c.adminKey()
+            let reply = try await c.send(.get, "/api/v1/parse?title=Series.Title.S01E05.720p.HDTV.x264-GRP", auth: .apiKey(key))
+            #expect(reply.status == .ok)
+            #expect(reply.object["seasonNumber"] as? Int == 1)
+            #expect(reply.object["episodeNumbers"] as? [Int] == [5])
+            #expect(try await c.send(.get, "/api/v1/parse", auth: .apiKey(key)).status == .badRequest)
+            #expect(try await c.send(.get, "/api/v1/parse?title=x").status == .unauthorized)
+        }
+    }
+}
