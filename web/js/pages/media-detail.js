@@ -20,6 +20,7 @@ export function mountMediaDetail(el, { params, signal, user }) {
   let tagLabels = new Map();
   let busy = false;
 
+  el.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
   el.addEventListener('idk:toggle', (e) => setMonitored(/** @type {CustomEvent} */ (e).detail), { signal });
   load();
 

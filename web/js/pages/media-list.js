@@ -27,7 +27,7 @@ export function mountMediaList(el, { query, signal }) {
   let data = null;
 
   const filters = h('div', { class: 'filters' });
-  const results = h('div', { class: 'results' });
+  const results = h('div', { class: 'results' }, h('p', { class: 'loading' }, 'Loading…'));
   const pagerEl = h('nav', { 'aria-label': 'Pages' });
   const pager = mountPager(pagerEl);
   const grid = h('div', { class: 'poster-grid' });
