@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 
 # Debian packages: the C libraries we link, and the real programs the tests drive.
 BUILD_DEBS := libargon2-dev libcurl4-openssl-dev pkg-config
-TEST_DEBS := chromium chromium-driver python3-venv
+TEST_DEBS := chromium chromium-driver python3-venv openssl
 BENCH_DEBS := wrk
 
 .PHONY: all build release run test test-swift test-python bench deps-build deps-test deps-bench clean format

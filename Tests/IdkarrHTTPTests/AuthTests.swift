@@ -208,3 +208,26 @@ struct AuditAndParseTests {
         }
     }
 }
+
+@Suite("Forwarded addresses")
+struct ForwardedAddressTests {
+    /// `X-Forwarded-For` counts only when the direct peer is a configured trusted proxy.
+    @Test func forwardedForIsIgnoredUnlessThePeerIsTrusted() async throws {
+        try await TestApp.make().run { c in
+            let cookie = try await c.setUpAdmin()
+            let forwarded: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.7, 203.0.113.9"]
+            _ = try await c.send(.post, "/api/v1/auth/login", ["username": "admin", "password": "nope nope"], headers: forwarded)
+            #expect(try await c.send(.put, "/api/v1/settings/general", ["registrationOpen": false, "trustedProxies": ["127.0.0.1", "::1"]],
+                                     auth: .cookie(cookie)).status == .ok)
+            _ = try await c.send(.post, "/api/v1/auth/login", ["username": "admin", "password": "nope nope"], headers: forwarded)
+            let audit = try await c.send(.get, "/api/v1/system/audit?limit=10", auth: .cookie(cookie))
+            let addresses = audit.records.filter { $0["action"] as? String == "login.failure" }.compactMap { $0["address"] as? String }
+            #expect(addresses.count == 2)
+            #expect(addresses.first == "203.0.113.9")
+            #expect(addresses.last != "203.0.113.9" && addresses.last != "198.51.100.7")
+            let bad = try await c.send(.put, "/api/v1/settings/general", ["registrationOpen": false, "trustedProxies": ["not-an-ip"]],
+                                       auth: .cookie(cookie))
+            #expect(bad.status == .badRequest)
+        }
+    }
+}
