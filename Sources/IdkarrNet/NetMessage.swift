@@ -117,6 +117,25 @@ public struct NetRequest: Sendable {
         self.body = body
     }
 
+    /// Sets `Authorization: Basic …` (RFC 7617, UTF-8). Like every credential header, it is not
+    /// sent on after a redirect to another origin.
+    public mutating func setBasicAuthorization(user: String, password: String) {
+        headers["Authorization"] = "Basic " + Self.base64(Array("\(user):\(password)".utf8))
+    }
+
+    static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        for start in stride(from: 0, to: bytes.count, by: 3) {
+            let chunk = bytes[start..<min(start + 3, bytes.count)]
+            let value = chunk.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << UInt32(16 - 8 * $1.offset) }
+            for position in 0..<4 {
+                out.append(position <= chunk.count ? alphabet[Int((value >> UInt32(18 - 6 * position)) & 0x3f)] : UInt8(ascii: "="))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static func get(_ url: String, headers: NetHeaders = NetHeaders()) -> NetRequest {
         NetRequest(method: .get, url: url, headers: headers)
     }

@@ -100,6 +100,20 @@ import Testing
         }
     }
 
+    @Test func basicAuthorization() async throws {
+        #expect(NetRequest.base64([]) == "")
+        #expect(NetRequest.base64(Array("f".utf8)) == "Zg==")
+        #expect(NetRequest.base64(Array("fo".utf8)) == "Zm8=")
+        #expect(NetRequest.base64(Array("foo".utf8)) == "Zm9v")
+        #expect(NetRequest.base64(Array("foob".utf8)) == "Zm9vYg==")
+        try await TestServer.run { server in
+            var request = NetRequest.get(server.url("/echo"))
+            request.setBasicAuthorization(user: "admin", password: "adminadmin")
+            let response = try await client.send(request)
+            #expect(response.headers["X-Echo-Authorization"] == "Basic YWRtaW46YWRtaW5hZG1pbg==")
+        }
+    }
+
     @Test func credentialHeadersStayWithinTheOrigin() async throws {
         try await TestServer.run { server in
             var request = NetRequest.get("")
@@ -264,6 +278,16 @@ import Testing
                 #expect(error.code == .cancelled)
             } else {
                 Issue.record("expected a cancellation error, got \(result)")
+            }
+        }
+    }
+
+    @Test func clientsCanComeAndGo() async throws {
+        try await TestServer.run { server in
+            for _ in 0..<10 {
+                let shortLived = CurlHTTPClient()
+                let response = try await shortLived.send(.get(server.url("/status/200")))
+                #expect(response.status == 200)
             }
         }
     }

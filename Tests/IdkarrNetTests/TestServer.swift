@@ -120,6 +120,7 @@ struct TestServer: Sendable {
         headers[HTTPField.Name("X-Echo-Content-Type")!] = request.headers[.contentType] ?? "-"
         headers[HTTPField.Name("X-Echo-Accept-Encoding")!] = request.headers[.acceptEncoding] ?? "-"
         headers[HTTPField.Name("X-Echo-Api-Key")!] = request.headers[HTTPField.Name("X-Api-Key")!] ?? "-"
+        headers[HTTPField.Name("X-Echo-Authorization")!] = request.headers[.authorization] ?? "-"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
