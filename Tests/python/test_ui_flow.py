@@ -12,7 +12,7 @@ import urllib.parse
 
 import pytest
 import requests
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -25,7 +25,8 @@ WAIT = 10
 # ---- helpers ---------------------------------------------------------------------------------
 
 def wait(driver, condition, timeout=WAIT, message=""):
-    return WebDriverWait(driver, timeout).until(condition, message)
+    # Pages re-render from data, so an element read a moment ago may be gone: just look again.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
 
 
 def find(driver, css, timeout=WAIT):
@@ -262,6 +263,11 @@ def test_ui_phone_width(idkarr_server, browser):
     def no_overflow():
         return browser.execute_script("return document.documentElement.scrollWidth")
 
+    assert no_overflow() <= 360
+    # Filters fold behind a summary; open, they still fit.
+    assert browser.execute_script("return document.querySelector('details.filters-more').open") is False
+    find(browser, "details.filters-more > summary").click()
+    find(browser, "select[name=sortKey]")
     assert no_overflow() <= 360
     # The nav is collapsed behind a menu button that opens it.
     toggle = find(browser, ".nav-toggle")

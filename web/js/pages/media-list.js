@@ -106,8 +106,12 @@ export function mountMediaList(el, { query, signal }) {
       api.list('/instances', { signal }).catch(() => []),
       api.list('/tags', { signal }).catch(() => []),
     ]);
+    // On a phone the selects fold away behind a summary unless a filter is in use.
+    const active = ['instanceId', 'mediaType', 'monitored', 'status', 'tags'].some((k) => /** @type {any} */ (state)[k]);
+    const open = active || !window.matchMedia('(max-width: 600px)').matches;
     replace(filters,
       h('label', { class: 'filter filter-search' }, h('span', { class: 'filter-label' }, 'Search'), search),
+      h('details', { class: 'filters-more', open }, h('summary', null, 'Filters and sorting'), h('div', { class: 'filters-grid' },
       select('instanceId', 'Instance', [['', 'All'], ...instances.map((i) => /** @type {[string,string]} */ ([String(i.id), i.name]))]),
       select('mediaType', 'Type', [['', 'All'], ['series', 'Series'], ['movie', 'Movies'], ['anime', 'Anime']]),
       select('monitored', 'Monitored', [['', 'All'], ['true', 'Monitored'], ['false', 'Unmonitored']]),
@@ -115,7 +119,7 @@ export function mountMediaList(el, { query, signal }) {
       select('tags', 'Tag', [['', 'All'], ...tags.map((t) => /** @type {[string,string]} */ ([String(t.id), t.label]))]),
       select('sortKey', 'Sort by', /** @type {Array<[string,string]>} */ (SORTS)),
       select('sortDirection', 'Order', [['ascending', 'Ascending'], ['descending', 'Descending']]),
-      select('pageSize', 'Per page', PAGE_SIZES.map((n) => /** @type {[string,string]} */ ([String(n), String(n)]))));
+      select('pageSize', 'Per page', PAGE_SIZES.map((n) => /** @type {[string,string]} */ ([String(n), String(n)]))))));
   }
 }
 
