@@ -98,7 +98,7 @@ public final class CurlHTTPClient: HTTPTransport {
     /// nil: return 3xx responses as they are.
     private func redirectLimit(for request: NetRequest) -> Int? {
         switch request.redirects {
-        case .none?: nil
+        case .never?: nil
         case .follow(let max)?: Swift.max(0, max)
         case nil: request.method == .get || request.method == .head ? configuration.maxRedirects : nil
         }

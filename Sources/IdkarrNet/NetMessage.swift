@@ -84,8 +84,9 @@ public struct NetRequest: Sendable {
     }
 
     public enum Redirects: Sendable, Hashable {
-        /// 3xx responses are returned as they are.
-        case none
+        /// 3xx responses are returned as they are. (Not named `none`: `redirects` is optional,
+        /// and `.none` there would mean nil, the default.)
+        case never
         /// Follow up to `max` redirects; more fail with `.tooManyRedirects`.
         case follow(max: Int)
     }

@@ -80,7 +80,7 @@ import Testing
             let value1 = try await client.send(request)
             #expect(value1.status == 200)
 
-            request.redirects = NetRequest.Redirects.none
+            request.redirects = .never
             let unfollowed = try await client.send(request)
             #expect(unfollowed.status == 302)
             #expect(unfollowed.headers["Location"] == "/redirect/5")
