@@ -20,6 +20,7 @@ enum AnimeRules {
             if tok.digitCount == 4 && n >= 1900 && n <= 2100 { return nil }
             return n
         }
+        guard tok.digitCount == 0, let f = tok.text.utf8.first, Bytes.isDigit(f) else { return nil }
         // 01v2
         let u = Array(tok.text.utf8)
         if u.count >= 3, let (n, end) = NumberWords.digits(u, 0, max: 4), end == u.count - 2, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) {
@@ -117,7 +118,7 @@ enum AnimeRules {
 
     /// `E04` (no season) and `Part 1` / `Part One` → season 1.
     static func mini(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        guard i > 0 else { return nil }
+        guard i > 0, let f = t[i].text.utf8.first, f == UInt8(ascii: "e") || f == UInt8(ascii: "p") || Bytes.isDigit(f) else { return nil }
         let w = t[i].text
         // E04 after a year or before a yymmdd date is a mini-series episode; otherwise an absolute number.
         if let e = NumberWords.episode(w), !w.hasPrefix("ep"), NumberWords.season(t.text(i - 1)) == nil {

@@ -39,6 +39,7 @@ struct EpisodeMarker {
 enum NumberWords {
     /// `s01e02e03…` / `s01e02-e03` inside one word → (season, [episodes], hadRangeDash=false).
     static func seasonEpisode(_ w: String) -> (Int, [Int])? {
+        guard w.utf8.first == UInt8(ascii: "s"), w.utf8.count >= 4 else { return nil }
         let u = Array(w.utf8)
         guard u.count >= 4, u[0] == UInt8(ascii: "s") else { return nil }
         var i = 1
@@ -66,6 +67,7 @@ enum NumberWords {
 
     /// `s01`, `s2018` → season.
     static func season(_ w: String) -> Int? {
+        guard w.utf8.first == UInt8(ascii: "s"), w.utf8.count >= 2, w.utf8.count <= 5 else { return nil }
         let u = Array(w.utf8)
         guard u.count >= 2, u.count <= 5, u[0] == UInt8(ascii: "s"), let (s, e) = digits(u, 1, max: 4), e == u.count else { return nil }
         return s
@@ -73,6 +75,7 @@ enum NumberWords {
 
     /// `e05`, `ep05`, `e05v2` → episode.
     static func episode(_ w: String) -> Int? {
+        guard w.utf8.first == UInt8(ascii: "e"), w.utf8.count >= 2 else { return nil }
         let u = Array(w.utf8)
         guard u.count >= 2, u[0] == UInt8(ascii: "e") else { return nil }
         var i = 1
@@ -85,6 +88,7 @@ enum NumberWords {
 
     /// `1x05`, `01x05x06`, `1x05v2` → (season, episodes).
     static func crossForm(_ w: String) -> (Int, [Int])? {
+        guard let f = w.utf8.first, Bytes.isDigit(f), w.utf8.count >= 3, w.utf8.contains(UInt8(ascii: "x")) else { return nil }
         let u = Array(w.utf8)
         guard let (season, a) = digits(u, 0, max: 4), a < u.count, u[a] == UInt8(ascii: "x"), a <= 2 || (1900...2100).contains(season) else { return nil }
         var i = a
@@ -116,6 +120,7 @@ enum NumberWords {
 
     /// `season4`, `saison3` → season.
     static func gluedSeason(_ w: String) -> Int? {
+        guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t"), w.utf8.count > 6 else { return nil }
         for p in ["season", "saison", "staffel", "temporada"] where w.hasPrefix(p) {
             return Bytes.number(String(w.dropFirst(p.count)))
         }
@@ -124,6 +129,7 @@ enum NumberWords {
 
     /// `e1e3` → [1, 2, 3].
     static func episodeRun(_ w: String) -> [Int]? {
+        guard w.utf8.first == UInt8(ascii: "e"), w.utf8.count >= 4 else { return nil }
         let u = Array(w.utf8)
         guard u.count >= 4, u[0] == UInt8(ascii: "e") else { return nil }
         var i = 0

@@ -26,7 +26,7 @@ enum EpisodeParser {
         let full = TokenizedName(name)
         let bodyBytes = Array(name.utf8)[bodyStart...]
         let body = TokenizedName(bytes: Array(bodyBytes))
-        let allBrackets = group != nil && Array(name.utf8).count > 2 && (name.contains("][") || name.contains("★"))
+        let allBrackets = group != nil && Text.containsBytes(name, [0x5D, 0x5B]) || (group != nil && Text.containsBytes(name, [0xE2, 0x98, 0x85]))
         guard var (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
         var r = ParsedRelease()
         r.kind = .episode
@@ -49,7 +49,7 @@ enum EpisodeParser {
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
         r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName(Text.trimmed(qualitySource)) : full)
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
-        r.releaseGroup = group ?? ReleaseGroupParser.parse(name)
+        r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name)
         r.releaseHash = ReleaseHash.find(full)
         return r
     }
@@ -435,6 +435,14 @@ enum Reversal {
     }
 
     static func unreverse(_ s: String) -> String? {
+        // Cheap test first: a digit followed by "S" (the end of a reversed "S01").
+        var sawDigitS = false
+        var prevDigit = false
+        for b in s.utf8 {
+            if (b == UInt8(ascii: "S") || b == UInt8(ascii: "s")) && prevDigit { sawDigitS = true; break }
+            prevDigit = Bytes.isDigit(b)
+        }
+        guard sawDigitS else { return nil }
         let t = TokenizedName(s)
         for tok in t.tokens {
             let u = Array(tok.text.utf8)

@@ -95,6 +95,7 @@ enum EpisodeRules {
     /// `Season 1 Episode 5`, `Season 01 - Episode 05`, `Temporada 2 … Cap.408`.
     static func seasonEpisodeWords(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         let w = t[i].text
+        guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f == UInt8(ascii: "c") || f >= 0x80 else { return nil }
         if NumberWords.seasonWords.contains(w), i + 3 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
             NumberWords.episodeWords.contains(t[i + 2].text), let e = t[i + 3].number, t[i + 3].digitCount <= 5
         {
@@ -129,6 +130,7 @@ enum EpisodeRules {
     static func seasonPack(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0 else { return nil }
         let w = t[i].text
+        guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80 else { return nil }
         var season: Int?
         var j = i + 1
         if let s = NumberWords.season(w) ?? NumberWords.gluedSeason(w) {
@@ -192,6 +194,7 @@ enum EpisodeRules {
 
     static func daily(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         let tok = t[i]
+        guard let f = tok.text.utf8.first, Bytes.isDigit(f) else { return nil }
         // 2011.12.02 / 2011-12-02 / 2011 12 02
         if tok.digitCount == 4, let y = tok.number, i + 2 < t.count, let a = t[i + 1].number, let b = t[i + 2].number,
             t[i + 1].digitCount <= 2, t[i + 2].digitCount <= 2, t.separator(before: i + 1) != nil,

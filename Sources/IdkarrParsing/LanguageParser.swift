@@ -101,8 +101,15 @@ public enum LanguageParser {
 
     static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
         if w == "pt", t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1) == "br" { return "Portuguese (Brazil)" }
+        let u8 = w.utf8
+        if u8.count == 2, let a = t.bytes.indices.contains(t[i].start) ? t.bytes[t[i].start] : nil, a >= 65 && a <= 90 {
+            // handled below (upper-case codes)
+        } else if words[w] == nil {
+            guard let f = u8.first, Bytes.isDigit(f), u8.count > 3 else { return nil }
+        }
+        if w == "pt", t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1) == "br" { return "Portuguese (Brazil)" }
         if w == "br", t.text(i - 1) == "pt" { return nil }
-        if let name = upperCodes[t.originalText(i)], w.utf8.count == 2 {
+        if w.utf8.count == 2, let name = upperCodes[t.originalText(i)] {
             if i == 0 || t.text(i - 1) == "dts" || t.text(i - 1) == "dd" { return nil }
             // "[YTS.LT]": a site or group name, not a language.
             if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t.text(i - 1)] == nil, upperCodes[t.originalText(i - 1)] == nil,

@@ -1,6 +1,7 @@
 /// Reads a movie's title(s), year, edition and ids from a release title (Radarr's ParseMovieTitle).
 enum MovieParser {
-    static func parse(_ title: String, isDir: Bool = false) -> ParsedRelease? {
+    /// `shared`: quality and group already read from the same name by the episode parser.
+    static func parse(_ title: String, isDir: Bool = false, shared: (QualityModel, String?)? = nil) -> ParsedRelease? {
         let name = TitlePrep.prepare(title)
         if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
         let (group, bodyStart) = EpisodeParser.leadingGroup(name)
@@ -24,10 +25,10 @@ enum MovieParser {
         r.movieTitles = MovieTitles.akaSplit(primary)
         if let y = yearIndex { r.year = body[y].number }
         r.edition = Editions.find(body, from: 1)
-        r.quality = QualityParser.parse(title.count < 400 ? TokenizedName(Text.trimmed(title)) : full)
+        r.quality = shared?.0 ?? QualityParser.parse(title.utf8.count < 400 ? TokenizedName(Text.trimmed(title)) : full)
         r.hardcodedSubs = r.quality.hardcodedSubs
         r.languages = LanguageParser.parseLanguages(full, from: min(titleEnd, full.count))
-        r.releaseGroup = group ?? ReleaseGroupParser.parse(name)
+        r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name))
         r.releaseHash = ReleaseHash.find(full)
         (r.imdbId, r.tmdbId) = Ids.find(full)
         return r

@@ -65,6 +65,19 @@ struct QualityFeatures {
         "it", "stan", "max", "cr", "sdr", "hdr", "hdr10", "dv", "mkv", "mp4", "10bit", "h", "x", "vp9", "av1", "flac",
     ]
 
+    /// Every word any quality rule looks at; other words are skipped with one lookup.
+    static let relevant: Set<String> = {
+        var s = Set(singleSources.keys).union(resolutions.keys).union(codecs.keys)
+        s.formUnion([
+            "remux", "bdremux", "uhdremux", "rawhd", "raw", "mpeg2", "mpeg", "brdisk", "bdiso", "bd25", "bd50", "bd66", "bd100",
+            "bdmv", "avc", "vc1", "mpls", "br", "complete", "iso", "hr", "hd", "sd", "hdtv", "webdl", "hevc", "mvc", "vc",
+            "m2ts", "untouched", "bd", "bdrip", "mkv", "xvid", "wmv", "d3g", "brrip", "webrip", "dvd", "x264", "h264", "x265",
+            "h265", "x", "h", "german", "dl", "ml", "4k", "uhd", "8k", "ultrahd", "web", "ts", "blu", "ws", "sat", "dvb", "bd",
+            "dsr", "ultrahd",
+        ])
+        return s
+    }()
+
     init(_ t: TokenizedName) {
         let n = t.count
         var i = 0
@@ -75,6 +88,15 @@ struct QualityFeatures {
         }
         while i < n {
             let w = t[i].text
+            if !Self.relevant.contains(w) {
+                // Only regional codes (R5) and glued resolutions ("web1080p") remain possible.
+                if resolution == nil, t[i].length > 4, let last = w.utf8.last, last == UInt8(ascii: "p") {
+                    scanResolution(t, i, w, "", false)
+                }
+                if w.utf8.count == 2, w.utf8.first == UInt8(ascii: "r"), let s = singleSource(t, i, w, "") { source = s }
+                i += 1
+                continue
+            }
             let next = t.text(i + 1)
             let glued = i + 1 < n && t.gap(before: i + 1).count == 1
             if resolution == nil { scanResolution(t, i, w, next, glued) }

@@ -25,7 +25,12 @@ public enum ReleaseGroupParser {
         s = TitlePrep.removeExtension(s)
         s = TitlePrep.removeSiteSuffixes(s)
         s = TitlePrep.removeWebsitePrefix(s)
-        s = removeTrailingNote(s)
+        return parse(prepared: s)
+    }
+
+    /// The group of a name that `TitlePrep.prepare` already cleaned.
+    static func parse(prepared: String) -> String? {
+        var s = removeTrailingNote(prepared)
         if let anime = animeGroup(s) { return anime }
         s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
@@ -92,35 +97,44 @@ public enum ReleaseGroupParser {
         return inner
     }
 
-    static let knownGroupBytes: [(name: String, bytes: [UInt8])] = knownGroups.map { ($0, Array($0.utf8)) }
+    /// Known groups by their lower-cased first byte.
+    static let knownGroupIndex: [UInt8: [(name: String, bytes: [UInt8])]] = {
+        var index: [UInt8: [(name: String, bytes: [UInt8])]] = [:]
+        for g in knownGroups {
+            let b = Array(g.utf8)
+            index[Bytes.lower(b[0]), default: []].append((g, b))
+        }
+        return index
+    }()
+
+    static let groupOpeners: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_"), UInt8(ascii: ".")]
 
     static func knownGroup(_ s: String) -> String? {
         let u = Array(s.utf8)
-        // Known groups sit at the end (possibly inside the last brackets): look at the tail only.
+        // Known groups sit at the end (possibly inside the last brackets): look at the tail only,
+        // at positions that follow a separator.
         let floor = max(0, u.count - 80)
-        var best: (pos: Int, name: String)?
-        for (g, gu) in knownGroupBytes {
-            guard gu.count <= u.count - floor else { continue }
-            var i = u.count - gu.count
-            while i >= floor {
-                if Bytes.lower(u[i]) == Bytes.lower(gu[0]), matchesAtIgnoringCase(u, gu, i) {
-                    let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
+        var i = u.count - 1
+        while i >= floor {
+            let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
+            if i == 0 || groupOpeners.contains(before), let candidates = knownGroupIndex[Bytes.lower(u[i])] {
+                var best: [UInt8]?
+                var bestName = ""
+                for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {
                     let afterIdx = i + gu.count
                     let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
-                    let okBefore = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_")].contains(before)
-                        || (before == UInt8(ascii: ".") && (dotGroups.contains(g) || (i + gu.count < u.count && u[i + gu.count] == UInt8(ascii: ")"))))
+                    let okBefore = before != UInt8(ascii: ".") || dotGroups.contains(g) || after == UInt8(ascii: ")")
                     let okAfter = [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: " ")].contains(after) || afterIdx == u.count
-                    let tail = afterIdx == u.count || isClosingTail(u, afterIdx)
-                    if okBefore && okAfter && tail {
-                        let found = Text.string(u[i..<(i + gu.count)])
-                        if best == nil || i > best!.pos || (i == best!.pos && gu.count > best!.name.utf8.count) { best = (i, found) }
-                        break
+                    if okBefore && okAfter && (afterIdx == u.count || isClosingTail(u, afterIdx)), gu.count > (best?.count ?? 0) {
+                        best = gu
+                        bestName = g
                     }
                 }
-                i -= 1
+                if let best { _ = bestName; return Text.string(u[i..<(i + best.count)]) }
             }
+            i -= 1
         }
-        return best?.name
+        return nil
     }
 
     /// Only closing brackets, spaces and more bracketed tags follow.

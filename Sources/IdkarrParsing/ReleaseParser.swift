@@ -19,9 +19,10 @@ public enum ReleaseParser {
         } else {
             let episode = parseEpisode(input)
             if let e = episode, isConfidentEpisode(e) { return e }
-            if let m = parseMovie(input), m.year != nil { return m }
+            let movie = MovieParser.parse(input, isDir: false, shared: episode.map { ($0.quality, $0.releaseGroup) })
+            if let m = movie, m.year != nil { return m }
             if let e = episode { return e }
-            if let m = parseMovie(input) { return m }
+            if let m = movie { return m }
         }
         var r = ParsedRelease()
         let name = TitlePrep.prepare(PathText.lastComponent(input))

@@ -70,13 +70,29 @@ enum Text {
 
     static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+    /// True when `s` holds the byte sequence `needle`.
+    static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
+        var matched = 0
+        for b in s.utf8 {
+            if b == needle[matched] {
+                matched += 1
+                if matched == needle.count { return true }
+            } else {
+                matched = b == needle[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
     static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
     static func string(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
 
     static func hasPrefixCaseInsensitive(_ s: [UInt8], _ prefix: String, at: Int = 0) -> Bool {
-        let p = Array(prefix.utf8)
-        guard at + p.count <= s.count else { return false }
-        for k in 0..<p.count where Bytes.lower(s[at + k]) != p[k] { return false }
+        var k = at
+        for b in prefix.utf8 {
+            guard k < s.count, Bytes.lower(s[k]) == b else { return false }
+            k += 1
+        }
         return true
     }
 
@@ -104,7 +120,8 @@ enum Text {
         let u = Array(s.utf8)
         let n = needle.utf8.count
         guard n <= u.count else { return nil }
-        for i in 0...(u.count - n) where hasPrefixCaseInsensitive(u, needle, at: i) {
+        let first = needle.utf8.first!
+        for i in 0...(u.count - n) where Bytes.lower(u[i]) == first && hasPrefixCaseInsensitive(u, needle, at: i) {
             return (string(u[..<i]), string(u[(i + n)...]))
         }
         return nil

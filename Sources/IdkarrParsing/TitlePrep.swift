@@ -29,6 +29,8 @@ enum TitlePrep {
             j += 1
         }
         guard dots >= 1, j > hostStart else { return s }
+        // A website prefix is followed by " - ", "]" or ")"; scene names with dots are not.
+        guard bracketed || (j + 1 < u.count && u[j] == 32 && (u[j + 1] == UInt8(ascii: "-") || u[j + 1] == 32)) || (j < u.count && u[j] == 32 && j + 2 < u.count && u[j + 1] == UInt8(ascii: "-")) else { return s }
         let host = Bytes.lowercased(Text.string(u[hostStart..<j]))
         let tld = host.split(separator: ".").last.map(String.init) ?? ""
         guard host.hasPrefix("www.") || ["com", "org", "net", "uk", "nz", "za", "de", "ca", "io", "to", "tv", "cc", "info", "me", "gov", "au", "tc", "ru", "se", "nl", "fr", "es", "it", "pl", "eu", "ws", "cx", "xyz", "club", "onl", "st", "li", "is"].contains(tld) else { return s }
@@ -87,17 +89,26 @@ enum TitlePrep {
     static func looksLikeHash(_ s: String) -> Bool {
         let u = Array(s.utf8)
         if u.count >= 20, u.allSatisfy({ Bytes.isDigit($0) || (Bytes.lower($0) >= 97 && Bytes.lower($0) <= 102) }) { return true }
-        let words = u.split(whereSeparator: { !Bytes.isWordByte($0) })
-        if words.count <= 2, let longest = words.max(by: { $0.count < $1.count }), longest.count >= 20 {
-            var transitions = 0
-            var digits = 0
-            for (k, b) in longest.enumerated() {
-                if Bytes.isDigit(b) { digits += 1 }
-                if k > 0, Bytes.isDigit(b) != Bytes.isDigit(longest[longest.index(longest.startIndex, offsetBy: k - 1)]) { transitions += 1 }
-            }
-            return transitions >= 4 || digits >= 6
+        // At most two words, the longest at least 20 bytes with many letter/digit changes.
+        var words = 0
+        var longest = (start: 0, count: 0)
+        var i = 0
+        while i < u.count {
+            guard Bytes.isWordByte(u[i]) else { i += 1; continue }
+            let start = i
+            while i < u.count, Bytes.isWordByte(u[i]) { i += 1 }
+            words += 1
+            if words > 2 { return false }
+            if i - start > longest.count { longest = (start, i - start) }
         }
-        return false
+        guard longest.count >= 20 else { return false }
+        var transitions = 0
+        var digits = 0
+        for k in longest.start..<(longest.start + longest.count) {
+            if Bytes.isDigit(u[k]) { digits += 1 }
+            if k > longest.start, Bytes.isDigit(u[k]) != Bytes.isDigit(u[k - 1]) { transitions += 1 }
+        }
+        return transitions >= 4 || digits >= 6
     }
 }
 
