@@ -145,6 +145,7 @@ def test_ui_full_flow(server_factory, browser, tmp_path):
     wait_hash(d, lambda h: h.startswith("#/media"))
     assert find(d, ".user-name").text == ADMIN_USERNAME
     assert "library is empty" in find(d, ".empty-state").text.lower()
+    assert not severe_logs(d), "errors in the console on the setup page or the empty library"
 
     # Log out, then a wrong password shows a message, then the right one signs in.
     logout(d)
