@@ -36,9 +36,9 @@ def main():
 
     results = []
     try:
-        import PTT  # parse-torrent-title
+        import PTN  # parse-torrent-title (PyPI) installs the PTN module
 
-        results.append(("parse-torrent-title", rate(PTT.parse_title, sample(titles, a.ptt_sample)), min(a.ptt_sample, len(titles))))
+        results.append(("parse-torrent-title", rate(PTN.parse, sample(titles, a.ptt_sample)), min(a.ptt_sample, len(titles))))
     except ImportError as e:
         print(f"parse-torrent-title not available: {e}")
     try:
