@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "IdkarrNet",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "IdkarrDomain", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(

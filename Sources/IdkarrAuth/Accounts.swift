@@ -27,7 +27,7 @@ public final class Accounts: Sendable {
         in folder: DataFolder, logger: Logger, hasher: PasswordHasher = PasswordHasher(),
         limiter: LoginRateLimiter<ContinuousClock> = LoginRateLimiter(), now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> Accounts {
-        Accounts(
+        let accounts = Accounts(
             users: try await folder.collection(User.self, indexes: [SecondaryIndex("username") { [$0.username.lowercased()] }]),
             sessions: try await folder.collection(Session.self, indexes: [
                 SecondaryIndex("token") { [$0.tokenHash] }, SecondaryIndex("user") { [String($0.userId)] },
@@ -38,6 +38,16 @@ public final class Accounts: Sendable {
             settingsDocs: try await folder.collection(GeneralSettings.self),
             audit: folder.appendLog("audit"), hasher: hasher, limiter: limiter, now: now, logger: logger
         )
+        await accounts.purgeExpiredSessions()
+        return accounts
+    }
+
+    /// Housekeeping: sessions past their expiry are deleted (at start; a live one is checked at each use).
+    func purgeExpiredSessions() async {
+        let t = now()
+        for session in sessions.all() where session.body.expiresAt <= t {
+            try? await sessions.delete(session.id)
+        }
     }
 
     private init(
