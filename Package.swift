@@ -44,6 +44,11 @@ let package = Package(
 
         // MARK: features
         .target(
+            name: "IdkarrMetadata",
+            dependencies: ["IdkarrDomain", "IdkarrNet", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "IdkarrLibrary",
             dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
@@ -86,6 +91,11 @@ let package = Package(
         .testTarget(
             name: "IdkarrNetTests",
             dependencies: ["IdkarrNet", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IdkarrMetadataTests",
+            dependencies: ["IdkarrMetadata", "IdkarrNet", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),

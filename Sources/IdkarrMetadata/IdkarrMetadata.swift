@@ -1,0 +1,1 @@
+// IdkarrMetadata: TMDB and TVmaze behind one protocol (issue 4).
