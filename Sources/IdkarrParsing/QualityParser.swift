@@ -149,6 +149,7 @@ enum RevisionParser {
 
     /// `01v2`, `S01E01v2`, `2018v2`, `01 v2`, `[v2]`, `1080p v2`.
     static func animeVersion(_ t: TokenizedName, _ i: Int) -> Int? {
+        guard let l = t[i].text.utf8.last, Bytes.isDigit(l), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
         let u = Array(t[i].text.utf8)
         guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
         if u.count == 2 {
