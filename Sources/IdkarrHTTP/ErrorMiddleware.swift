@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IdkarrAuth
 import IdkarrDomain
 import IdkarrStore
 import Logging
@@ -52,6 +53,14 @@ struct ErrorMiddleware: RouterMiddleware {
             case .readOnly: return (.serviceUnavailable, "The data folder is read-only after a write failure; see System > Health.", [], [:])
             case .invalid: return (.badRequest, e.message, [], [:])
             default: return (.internalServerError, e.message, [], [:])
+            }
+        case let e as PasswordHasherError:
+            switch e.code {
+            // 256 characters can be more than the hasher's 4096 bytes (combining marks): a bad password, not a fault.
+            case .passwordTooLong:
+                return (.badRequest, e.message, [FieldError(field: "password", message: e.message)], [:])
+            case .busy: return (.serviceUnavailable, e.message, [], [.retryAfter: "1"])
+            case .cancelled, .internalFailure: return (.internalServerError, e.message, [], [:])
             }
         case let e as DecodingError:
             let api = JSONBody.describe(e)
