@@ -132,13 +132,16 @@ struct ProviderFetcher<Transport: HTTPTransport>: Sendable {
         func path(_ context: DecodingError.Context, _ last: (any CodingKey)? = nil) -> String {
             let keys = context.codingPath + (last.map { [$0] } ?? [])
             let text = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            return text.replacingOccurrences(of: ".[", with: "[")
+            let field = text.replacingOccurrences(of: ".[", with: "[")
+            return field.isEmpty ? "(the whole body)" : field
         }
         switch error {
         case .keyNotFound(let key, let context):
             return "the required field \"\(path(context, key))\" is missing"
         case .valueNotFound(_, let context):
             return "the required field \"\(path(context))\" is null"
+        case .typeMismatch(let type, let context) where context.codingPath.isEmpty:
+            return "the body is not \(typeName(type))"
         case .typeMismatch(let type, let context):
             return "the field \"\(path(context))\" is not \(typeName(type))"
         case .dataCorrupted(let context):
@@ -155,7 +158,7 @@ struct ProviderFetcher<Transport: HTTPTransport>: Sendable {
         case is Int.Type, is Double.Type: "a number"
         case is Bool.Type: "true or false"
         case is [Any].Type: "a list"
-        default: "an object of the expected shape"
+        default: "the expected JSON object"
         }
     }
 }
