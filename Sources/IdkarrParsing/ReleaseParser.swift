@@ -12,10 +12,11 @@ public enum ReleaseParser {
     /// still filled in when present).
     public static func parse(_ title: String) -> ParsedRelease {
         let input = bounded(title)
-        if PathText.isPath(input) {
-            if let e = parsePath(input), isConfidentEpisode(e) { return e }
+        if PathText.looksLikePath(input) {
+            let e = parsePath(input)
+            if let e, isConfidentEpisode(e) { return e }
             if let m = parseMoviePath(input) { return m }
-            if let e = parsePath(input) { return e }
+            if let e { return e }
         } else {
             let episode = parseEpisode(input)
             if let e = episode, isConfidentEpisode(e) { return e }

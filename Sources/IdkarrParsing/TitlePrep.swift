@@ -116,8 +116,25 @@ enum TitlePrep {
 enum PathText {
     static func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: "/") || b == UInt8(ascii: "\\") }
 
+    /// Separator positions: every `\\`, and every `/` that does not have a space on both sides
+    /// (`Title / Other Title` and `[MKV / H.264]` are not paths).
+    static func separatorIndices(_ u: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        for k in u.indices where u[k] == UInt8(ascii: "\\") || (u[k] == UInt8(ascii: "/") && !(k > 0 && u[k - 1] == 32 && k + 1 < u.count && u[k + 1] == 32)) {
+            out.append(k)
+        }
+        return out
+    }
+
     static func components(_ s: String) -> [String] {
-        s.utf8.split(whereSeparator: isSeparator).map { Text.string(Array($0)) }
+        let u = Array(s.utf8)
+        var parts: [String] = []
+        var start = 0
+        for k in separatorIndices(u) + [u.count] {
+            if k > start { parts.append(Text.string(u[start..<k])) }
+            start = k + 1
+        }
+        return parts
     }
 
     /// The file name of a path. A slash with spaces around it (`Title / Other Title`) is not a separator.
@@ -136,5 +153,14 @@ enum PathText {
         return Text.string(u[(i + 1)...])
     }
 
-    static func isPath(_ s: String) -> Bool { s.utf8.contains(where: isSeparator) }
+    static func isPath(_ s: String) -> Bool { s.utf8.contains(where: isSeparator) && !separatorIndices(Array(s.utf8)).isEmpty }
+
+    /// A file path rather than a release title that happens to hold a slash ("Ukr/Eng"):
+    /// a backslash, a leading slash or `./`, or a last component with a video extension.
+    static func looksLikePath(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard isPath(s) else { return false }
+        if u.contains(UInt8(ascii: "\\")) || u.first == UInt8(ascii: "/") || s.hasPrefix("./") || s.hasPrefix("~/") { return true }
+        return Extensions.videoExtension(of: TokenizedName(lastComponent(s))) != nil
+    }
 }
