@@ -91,7 +91,10 @@ enum AnimeRules {
             m.absolutes = numbers
             m.end = last + 1
             // 12.5 specials
-            if last == idx, idx + 1 < t.count, t.separator(before: idx + 1) == UInt8(ascii: "."), t[idx + 1].digitCount == 1, let d = t[idx + 1].number {
+            // (5.1, 2.0 and 7.1 without a dash before them are audio channels, not specials)
+            if last == idx, idx + 1 < t.count, t.separator(before: idx + 1) == UInt8(ascii: "."), t[idx + 1].digitCount == 1, let d = t[idx + 1].number,
+                dashBefore || !([1, 2, 5, 6, 7].contains(n) && d <= 1)
+            {
                 m.absolutes = []
                 m.specialAbsolutes = [Double(n) + Double(d) / 10]
                 m.end = idx + 2
