@@ -18,10 +18,12 @@ struct ProviderFetcher<Transport: HTTPTransport>: Sendable {
 
     /// GETs `url` and returns a 2xx response. `what` names the thing asked for in messages
     /// ("movie tmdb:603"). Retries 429 (honouring `Retry-After`), 5xx and transient network
-    /// failures up to `retry.maxAttempts` requests.
-    func get(_ url: String, what: String) async throws(MetadataError) -> NetResponse {
+    /// failures up to `retry.maxAttempts` requests. `maxBytes` raises the transport's response
+    /// size cap for bodies known to be large (every episode of a daily show).
+    func get(_ url: String, what: String, maxBytes: Int? = nil) async throws(MetadataError) -> NetResponse {
         var request = NetRequest.get(url, headers: ["Accept": "application/json"])
         request.minimumHostInterval = hostInterval
+        request.maxResponseBytes = maxBytes
         var attempt = 0
         while true {
             attempt += 1
@@ -75,8 +77,8 @@ struct ProviderFetcher<Transport: HTTPTransport>: Sendable {
     }
 
     /// GET and decode in one step.
-    func fetch<T: Decodable>(_ type: T.Type, _ url: String, what: String) async throws(MetadataError) -> T {
-        let response = try await get(url, what: what)
+    func fetch<T: Decodable>(_ type: T.Type, _ url: String, what: String, maxBytes: Int? = nil) async throws(MetadataError) -> T {
+        let response = try await get(url, what: what, maxBytes: maxBytes)
         return try decode(type, from: response, what: what)
     }
 

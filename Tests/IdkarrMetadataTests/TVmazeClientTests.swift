@@ -127,4 +127,14 @@ import Testing
             #expect(media.statistics.seasonCount == 20)
         }
     }
+
+    @Test func requestsAreSpacedPerHost() async throws {
+        try await FakeServer.run(FakeTVmaze.route) { server in
+            let client = TVmazeClient(settings: TVmazeSettings(baseURL: server.base, requestInterval: .milliseconds(150)),
+                                      transport: transport, retry: Sleeps().policy())
+            let start = ContinuousClock.now
+            for _ in 0..<3 { _ = try await client.search(.id(.tvmaze(64860), kind: .series)) }
+            #expect(ContinuousClock.now - start >= .milliseconds(300))
+        }
+    }
 }

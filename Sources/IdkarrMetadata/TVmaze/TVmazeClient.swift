@@ -41,7 +41,7 @@ public struct TVmazeClient<Transport: HTTPTransport>: MetadataProvider {
     public func series(_ id: LookupID) async throws(MetadataError) -> MetadataSeries {
         let show = try await show(id)
         let episodes = try await get([TVmazeEpisode].self, "/shows/\(show.id)/episodes", [("specials", "1")],
-                                     what: "the episodes of series tvmaze:\(show.id)")
+                                     what: "the episodes of series tvmaze:\(show.id)", maxBytes: Self.episodeListLimit)
         var series = TVmazeMapping.series(show, episodes: episodes)
         series.externalIds = series.externalIds.merging(ExternalIds(id))
         return series
@@ -78,10 +78,13 @@ public struct TVmazeClient<Transport: HTTPTransport>: MetadataProvider {
         }
     }
 
-    private func get<T: Decodable>(_ type: T.Type, _ path: String, _ query: [(String, String)], what: String)
+    /// A daily show's whole episode list is one body (thousands of episodes, about 1 KB each).
+    static var episodeListLimit: Int { 64 * 1024 * 1024 }
+
+    private func get<T: Decodable>(_ type: T.Type, _ path: String, _ query: [(String, String)], what: String, maxBytes: Int? = nil)
         async throws(MetadataError) -> T
     {
-        try await fetcher.fetch(type, URLBuilder.url(settings.baseURL, path, query), what: what)
+        try await fetcher.fetch(type, URLBuilder.url(settings.baseURL, path, query), what: what, maxBytes: maxBytes)
     }
 
     private func noMovies() -> MetadataError {
