@@ -23,6 +23,12 @@ enum FakeTMDB {
         }
     }
 
+    /// A generated talk show: 40 seasons of 130 episodes and 100 specials (5,300 episodes).
+    static let longSeriesId = 777_777
+    static let longSeasons = 40
+
+    static func episodes(in season: Int) -> Int { season == 0 ? 100 : 130 }
+
     static let notFound = Canned(status: 404, body: Fixture.bytes("tmdb/error-404_not-found.json"))
     static let emptyPage = Fixture.json(["page": 1, "results": [Any](), "total_pages": 0, "total_results": 0])
 
@@ -59,6 +65,12 @@ enum FakeTMDB {
         case "1399":
             let parts = append.contains("external_ids") ? ["external_ids": "tmdb/tv-1399_external_ids.json"] : [:]
             return Fixture.merged("tmdb/tv-1399.json", adding: parts)
+        case String(longSeriesId):
+            let seasons = (0...longSeasons).map { ["season_number": $0, "name": $0 == 0 ? "Specials" : "Season \($0)", "episode_count": episodes(in: $0)] }
+            return Fixture.json([
+                "id": longSeriesId, "name": "The Late Long Show", "type": "Talk Show", "status": "Returning Series",
+                "first_air_date": "1990-01-01", "seasons": seasons, "external_ids": ["tvdb_id": 700_001, "imdb_id": "tt7000001"],
+            ])
         case "96677":
             return Fixture.ok("tmdb/tv-96677_append-external_ids-videos-credits-aggregate_credits-reviews-content_ratings-watch_providers.json")
         default: return notFound
@@ -68,7 +80,17 @@ enum FakeTMDB {
     /// Season 1 of Game of Thrones is recorded; other seasons of the recorded series answer
     /// with no episodes (no recording exists for them), so tests count only season 1.
     private static func season(_ id: String, _ number: String) -> Canned {
-        guard ["1399", "96677"].contains(id), let season = Int(number) else { return notFound }
+        guard let season = Int(number) else { return notFound }
+        if id == String(longSeriesId) && season <= longSeasons {
+            var list: [[String: Any]] = []
+            for n in 1...episodes(in: season) {
+                let year: Int = 1989 + max(season, 1)
+                let date = String(format: "%04d-%02d-%02d", year, 1 + n / 28 % 12, 1 + n % 28)
+                list.append(["id": season * 1000 + n, "episode_number": n, "season_number": season, "name": "Night \(n)", "air_date": date])
+            }
+            return Fixture.json(["season_number": season, "episodes": list])
+        }
+        guard ["1399", "96677"].contains(id) else { return notFound }
         if id == "1399" && season == 1 { return Fixture.ok("tmdb/tv-1399_season-1.json") }
         return Fixture.json(["_id": "x", "season_number": season, "name": "Season \(season)", "episodes": [Any]()])
     }

@@ -153,4 +153,16 @@ import Testing
             #expect(byId.isEmpty)
         }
     }
+
+    @Test func aTalkShowWithThousandsOfEpisodes() async throws {
+        try await FakeServer.run(FakeTMDB.route) { server in
+            let series = try await tmdbClient(server).series(.tmdb(FakeTMDB.longSeriesId))
+            #expect(series.episodes.count == 40 * 130 + 100)
+            #expect(series.episodes.filter { $0.seasonNumber == 0 }.count == 100)
+            #expect(series.seriesType == .daily)
+            #expect(series.status == .continuing)
+            #expect(series.externalIds == ExternalIds(tmdbId: FakeTMDB.longSeriesId, tvdbId: 700_001, imdbId: "tt7000001"))
+            #expect(server.count("/3/tv/\(FakeTMDB.longSeriesId)/season/") == 41)
+        }
+    }
 }
