@@ -10,6 +10,7 @@ import { mountMediaList } from './pages/media-list.js';
 import { mountMediaDetail } from './pages/media-detail.js';
 import { mountSettings } from './pages/settings.js';
 import { mountSystem } from './pages/system.js';
+import { mountParse } from './pages/parse.js';
 import { mountNotFound } from './pages/not-found.js';
 
 /**
@@ -30,6 +31,7 @@ const ROUTES = /** @type {Route[]} */ ([
   { pattern: /^\/media\/(\d+)$/, keys: ['id'], mount: mountMediaDetail, nav: 'media', title: 'Library' },
   { pattern: /^\/settings(?:\/([a-z-]+))?$/, keys: ['section'], mount: mountSettings, nav: 'settings', title: 'Settings' },
   { pattern: /^\/system$/, mount: mountSystem, nav: 'system', title: 'System' },
+  { pattern: /^\/parse$/, mount: mountParse, nav: 'parse', title: 'Parse' },
 ]);
 
 const state = {
@@ -104,6 +106,7 @@ function renderNav(/** @type {string|undefined} */ current) {
   const menu = h('div', { class: 'nav-links', id: 'nav-links' },
     link('media', '#/media', 'Library'),
     link('settings', '#/settings', 'Settings'),
+    link('parse', '#/parse', 'Parse'),
     link('system', '#/system', 'System'),
     h('div', { class: 'user-menu' },
       h('span', { class: 'user-name', title: 'Signed in as' }, user.username),
