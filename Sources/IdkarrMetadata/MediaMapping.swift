@@ -22,7 +22,8 @@ extension MetadataSeries {
         media.genres = genres
         media.network = network
         media.runtime = runtime
-        if media.seriesType == nil || media.seriesType == .standard { media.seriesType = seriesType }
+        // The provider's guess (daily for talk shows) only on the first fill: later the user's choice stands.
+        if media.episodes.isEmpty && media.mediaType != .anime { media.seriesType = seriesType }
         mergeEpisodes(into: &media)
         let known = Set(media.seasons.map(\.seasonNumber))
         for season in seasons where !known.contains(season.seasonNumber) {

@@ -37,6 +37,17 @@ import Testing
         #expect(media.seasons == [Season(seasonNumber: 0, monitored: false), Season(seasonNumber: 1, monitored: true)])
     }
 
+    @Test func seriesTypeIsGuessedOnlyOnTheFirstFill() {
+        var talkShow = Self.sampleSeries()
+        talkShow.seriesType = .daily
+        var media = Media(instanceId: 1, mediaType: .series, title: "", added: Date(timeIntervalSince1970: 0))
+        talkShow.apply(to: &media)
+        #expect(media.seriesType == .daily)
+        media.seriesType = .standard  // the user knows better
+        talkShow.apply(to: &media)
+        #expect(media.seriesType == .standard)
+    }
+
     @Test func refreshKeepsWhatTheUserOwns() {
         var media = Media(instanceId: 1, mediaType: .series, title: "", added: Date(timeIntervalSince1970: 0))
         media.externalIds.tvmazeId = 179
