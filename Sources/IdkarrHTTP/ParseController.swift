@@ -10,7 +10,7 @@ struct ParseController {
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("parse") { request, context in
             try context.requireUser()
-            guard let title = request.uri.queryParameters.get("title"), !title.isEmpty else {
+            guard let title = request.formQuery.get("title"), !title.isEmpty else {
                 throw APIError.invalid("title", "title is required: the release name or file path to read.")
             }
             guard title.utf8.count <= Self.maxTitleLength else {

@@ -35,7 +35,7 @@ struct SystemController {
     /// The newest audit records (sign-ins, failures, admin changes), newest first. Admin only.
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.requireAdmin()
-        let limitText = request.uri.queryParameters.get("limit") ?? "100"
+        let limitText = request.formQuery.get("limit") ?? "100"
         guard let limit = Int(limitText), (1...1000).contains(limit) else {
             throw APIError.invalid("limit", "limit must be a whole number from 1 to 1000.")
         }

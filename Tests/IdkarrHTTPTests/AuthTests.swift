@@ -204,6 +204,11 @@ struct AuditAndParseTests {
             #expect(reply.object["seasonNumber"] as? Int == 1)
             #expect(reply.object["episodeNumbers"] as? [Int] == [5])
             #expect(try await c.send(.get, "/api/v1/parse", auth: .apiKey(key)).status == .badRequest)
+            // Form encoding: `+` is a space, `%2B` a plus.
+            let spaced = try await c.send(.get, "/api/v1/parse?title=Doctor+Who+2005+S01E01+720p", auth: .apiKey(key))
+            #expect(spaced.object["seriesTitle"] as? String == "Doctor Who 2005")
+            let plus = try await c.send(.get, "/api/v1/parse?title=Show%2BPlus.S01E01", auth: .apiKey(key))
+            #expect((plus.object["releaseTitle"] as? String)?.contains("Show+Plus") == true)
             #expect(try await c.send(.get, "/api/v1/parse?title=x").status == .unauthorized)
         }
     }
