@@ -1634,6 +1634,7 @@ extension OpenAPIDocument {
                 "in": "query",
                 "schema": {
                   "type": "integer",
+                  "format": "int64",
                   "minimum": 1,
                   "maximum": 1000000,
                   "default": 1
@@ -1644,6 +1645,7 @@ extension OpenAPIDocument {
                 "in": "query",
                 "schema": {
                   "type": "integer",
+                  "format": "int64",
                   "minimum": 1,
                   "maximum": 1000,
                   "default": 50
@@ -1718,6 +1720,7 @@ extension OpenAPIDocument {
                 "in": "query",
                 "schema": {
                   "type": "integer",
+                  "format": "int64",
                   "minimum": 1
                 }
               },
@@ -1730,7 +1733,8 @@ extension OpenAPIDocument {
                 "schema": {
                   "type": "array",
                   "items": {
-                    "type": "integer"
+                    "type": "integer",
+                    "format": "int64"
                   }
                 }
               },
@@ -2112,6 +2116,7 @@ extension OpenAPIDocument {
                 "description": "How many records, newest first.",
                 "schema": {
                   "type": "integer",
+                  "format": "int64",
                   "minimum": 1,
                   "maximum": 1000,
                   "default": 100
@@ -2157,7 +2162,7 @@ extension OpenAPIDocument {
                 "schema": {
                   "type": "string",
                   "minLength": 1,
-                  "maxLength": 1024
+                  "maxLength": 4096
                 }
               }
             ],
@@ -2249,6 +2254,7 @@ extension OpenAPIDocument {
               },
               "status": {
                 "type": "integer",
+                "format": "int64",
                 "description": "The HTTP status code."
               },
               "detail": {
@@ -2352,10 +2358,12 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
@@ -2408,14 +2416,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -2521,7 +2532,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read; used when there is no `If-Match`."
               }
             }
@@ -2537,6 +2548,7 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "name": {
@@ -2575,14 +2587,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -2626,6 +2641,7 @@ extension OpenAPIDocument {
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "The settings document's version; absent until the settings were first saved."
               }
@@ -2653,7 +2669,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read; used when there is no `If-Match`."
               }
             }
@@ -2672,10 +2688,12 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
@@ -2694,13 +2712,15 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "defaultQualityProfileId": {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "createdAt": {
                 "type": "string",
@@ -2724,14 +2744,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -2769,6 +2792,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1,
                 "description": "One of this instance's root folders."
               },
@@ -2777,20 +2801,22 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1
               },
               "id": {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "version": {
                 "type": [
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read (PUT); used when there is no `If-Match`."
               },
               "createdAt": {
@@ -2826,10 +2852,12 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
@@ -2837,7 +2865,8 @@ extension OpenAPIDocument {
                 "type": "string"
               },
               "instanceId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "accessible": {
                 "type": "boolean",
@@ -2886,14 +2915,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -2917,6 +2949,7 @@ extension OpenAPIDocument {
               },
               "instanceId": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               }
             }
@@ -2931,10 +2964,12 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
@@ -2955,14 +2990,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -2990,14 +3028,15 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "version": {
                 "type": [
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read (PUT); used when there is no `If-Match`."
               }
             }
@@ -3013,7 +3052,8 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "id": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "name": {
                 "type": "string"
@@ -3035,7 +3075,8 @@ extension OpenAPIDocument {
                 ]
               },
               "resolution": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "modifier": {
                 "type": "string",
@@ -3059,6 +3100,7 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "description": "A known quality id; the other fields of a `Quality` are ignored."
               },
               "name": {
@@ -3068,7 +3110,8 @@ extension OpenAPIDocument {
                 "type": "string"
               },
               "resolution": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "modifier": {
                 "type": "string"
@@ -3089,11 +3132,13 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "The id of the definition is its quality's id."
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
@@ -3104,7 +3149,8 @@ extension OpenAPIDocument {
                 "type": "string"
               },
               "weight": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "minSize": {
                 "type": "number",
@@ -3132,14 +3178,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -3188,7 +3237,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read; used when there is no `If-Match`."
               }
             }
@@ -3205,6 +3254,7 @@ extension OpenAPIDocument {
               },
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "description": "A group's id (1000 or more)."
               },
               "name": {
@@ -3236,10 +3286,12 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
@@ -3251,6 +3303,7 @@ extension OpenAPIDocument {
               },
               "cutoff": {
                 "type": "integer",
+                "format": "int64",
                 "description": "A quality id or group id allowed in this profile."
               },
               "items": {
@@ -3274,14 +3327,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -3313,6 +3369,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1000
               },
               "name": {
@@ -3355,7 +3412,8 @@ extension OpenAPIDocument {
                 "type": "boolean"
               },
               "cutoff": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "items": {
                 "type": "array",
@@ -3368,14 +3426,15 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "version": {
                 "type": [
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read (PUT); used when there is no `If-Match`."
               }
             }
@@ -3438,13 +3497,16 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "seasonCount": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "episodeCount": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "episodeFileCount": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "sizeOnDisk": {
                 "type": "integer",
@@ -3460,7 +3522,8 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "seasonNumber": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "monitored": {
                 "type": "boolean"
@@ -3474,10 +3537,12 @@ extension OpenAPIDocument {
                 ],
                 "properties": {
                   "episodeCount": {
-                    "type": "integer"
+                    "type": "integer",
+                    "format": "int64"
                   },
                   "episodeFileCount": {
-                    "type": "integer"
+                    "type": "integer",
+                    "format": "int64"
                   },
                   "sizeOnDisk": {
                     "type": "integer",
@@ -3499,16 +3564,20 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "description": "Unique inside its title."
               },
               "seasonNumber": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "episodeNumber": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "absoluteEpisodeNumber": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "title": {
                 "type": "string"
@@ -3559,15 +3628,18 @@ extension OpenAPIDocument {
             "properties": {
               "id": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "version": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Increases by one with every change (see `If-Match`)."
               },
               "instanceId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "mediaType": {
                 "type": "string",
@@ -3590,7 +3662,8 @@ extension OpenAPIDocument {
                 }
               },
               "year": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "status": {
                 "type": "string",
@@ -3611,10 +3684,12 @@ extension OpenAPIDocument {
                 "type": "boolean"
               },
               "qualityProfileId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "rootFolderId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "path": {
                 "type": "string"
@@ -3622,20 +3697,24 @@ extension OpenAPIDocument {
               "tags": {
                 "type": "array",
                 "items": {
-                  "type": "integer"
+                  "type": "integer",
+                  "format": "int64"
                 }
               },
               "tmdbId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "tvdbId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "imdbId": {
                 "type": "string"
               },
               "tvmazeId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "images": {
                 "type": "array",
@@ -3654,6 +3733,7 @@ extension OpenAPIDocument {
               },
               "runtime": {
                 "type": "integer",
+                "format": "int64",
                 "description": "Minutes."
               },
               "seriesType": {
@@ -3709,14 +3789,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -3739,21 +3822,25 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "description": "An existing episode's id keeps its file; absent for a new episode."
               },
               "seasonNumber": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "episodeNumber": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "absoluteEpisodeNumber": {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "title": {
                 "type": [
@@ -3801,6 +3888,7 @@ extension OpenAPIDocument {
             "properties": {
               "instanceId": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1,
                 "description": "Required on create; cannot change."
               },
@@ -3838,6 +3926,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1800,
                 "maximum": 3000
               },
@@ -3874,6 +3963,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1,
                 "description": "An existing quality profile."
               },
@@ -3882,6 +3972,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1,
                 "description": "A root folder of the title's instance."
               },
@@ -3900,6 +3991,7 @@ extension OpenAPIDocument {
                 ],
                 "items": {
                   "type": "integer",
+                  "format": "int64",
                   "minimum": 1,
                   "description": "An existing tag id."
                 }
@@ -3908,13 +4000,15 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "tvdbId": {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "imdbId": {
                 "type": [
@@ -3926,7 +4020,8 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "images": {
                 "type": [
@@ -3956,7 +4051,8 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "seriesType": {
                 "type": [
@@ -3989,7 +4085,8 @@ extension OpenAPIDocument {
                   ],
                   "properties": {
                     "seasonNumber": {
-                      "type": "integer"
+                      "type": "integer",
+                      "format": "int64"
                     },
                     "monitored": {
                       "type": "boolean"
@@ -4013,7 +4110,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read (PUT); used when there is no `If-Match`."
               }
             }
@@ -4027,6 +4124,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1,
                 "description": "Required on create; cannot change."
               },
@@ -4071,6 +4169,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1800,
                 "maximum": 3000
               },
@@ -4107,6 +4206,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1,
                 "description": "An existing quality profile."
               },
@@ -4115,6 +4215,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "minimum": 1,
                 "description": "A root folder of the title's instance."
               },
@@ -4133,6 +4234,7 @@ extension OpenAPIDocument {
                 ],
                 "items": {
                   "type": "integer",
+                  "format": "int64",
                   "minimum": 1,
                   "description": "An existing tag id."
                 }
@@ -4141,13 +4243,15 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "tvdbId": {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "imdbId": {
                 "type": [
@@ -4159,7 +4263,8 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "images": {
                 "type": [
@@ -4189,7 +4294,8 @@ extension OpenAPIDocument {
                 "type": [
                   "integer",
                   "null"
-                ]
+                ],
+                "format": "int64"
               },
               "seriesType": {
                 "type": [
@@ -4222,7 +4328,8 @@ extension OpenAPIDocument {
                   ],
                   "properties": {
                     "seasonNumber": {
-                      "type": "integer"
+                      "type": "integer",
+                      "format": "int64"
                     },
                     "monitored": {
                       "type": "boolean"
@@ -4246,7 +4353,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
-                "minimum": 1,
+                "format": "int64",
                 "description": "The version read (PUT); used when there is no `If-Match`."
               }
             }
@@ -4266,6 +4373,7 @@ extension OpenAPIDocument {
                   "integer",
                   "null"
                 ],
+                "format": "int64",
                 "description": "Only this season (and its episodes)."
               },
               "episodeIds": {
@@ -4274,7 +4382,8 @@ extension OpenAPIDocument {
                   "null"
                 ],
                 "items": {
-                  "type": "integer"
+                  "type": "integer",
+                  "format": "int64"
                 },
                 "description": "Only these episodes."
               }
@@ -4302,6 +4411,7 @@ extension OpenAPIDocument {
               },
               "uptimeSeconds": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "dataFolder": {
@@ -4346,14 +4456,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -4383,7 +4496,8 @@ extension OpenAPIDocument {
                 "type": "string"
               },
               "userId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "address": {
                 "type": "string",
@@ -4406,14 +4520,17 @@ extension OpenAPIDocument {
             "properties": {
               "page": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "pageSize": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 1
               },
               "totalRecords": {
                 "type": "integer",
+                "format": "int64",
                 "minimum": 0
               },
               "records": {
@@ -4463,22 +4580,26 @@ extension OpenAPIDocument {
                 "type": "string"
               },
               "year": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "seasonNumber": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "episodeNumbers": {
                 "type": "array",
                 "items": {
-                  "type": "integer"
+                  "type": "integer",
+                  "format": "int64"
                 },
                 "description": "Present for episodes."
               },
               "absoluteEpisodeNumbers": {
                 "type": "array",
                 "items": {
-                  "type": "integer"
+                  "type": "integer",
+                  "format": "int64"
                 }
               },
               "specialAbsoluteEpisodeNumbers": {
@@ -4492,7 +4613,8 @@ extension OpenAPIDocument {
                 "description": "`yyyy-MM-dd` for a daily show."
               },
               "dailyPart": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "fullSeason": {
                 "type": "boolean",
@@ -4502,7 +4624,8 @@ extension OpenAPIDocument {
                 "type": "boolean"
               },
               "seasonPart": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "isMultiSeason": {
                 "type": "boolean"
@@ -4523,7 +4646,8 @@ extension OpenAPIDocument {
                 "type": "string"
               },
               "tmdbId": {
-                "type": "integer"
+                "type": "integer",
+                "format": "int64"
               },
               "hardcodedSubs": {
                 "type": "string"
@@ -4564,7 +4688,8 @@ extension OpenAPIDocument {
                     ]
                   },
                   "resolution": {
-                    "type": "integer"
+                    "type": "integer",
+                    "format": "int64"
                   },
                   "modifier": {
                     "type": "string",
@@ -4588,10 +4713,12 @@ extension OpenAPIDocument {
                 ],
                 "properties": {
                   "version": {
-                    "type": "integer"
+                    "type": "integer",
+                    "format": "int64"
                   },
                   "real": {
-                    "type": "integer"
+                    "type": "integer",
+                    "format": "int64"
                   },
                   "isRepack": {
                     "type": "boolean"
@@ -4615,6 +4742,7 @@ extension OpenAPIDocument {
             "description": "The resource id (a positive integer; anything else is 404).",
             "schema": {
               "type": "integer",
+              "format": "int64",
               "minimum": 1
             }
           },
@@ -4640,6 +4768,7 @@ extension OpenAPIDocument {
             "description": "Seconds to wait before trying again.",
             "schema": {
               "type": "integer",
+              "format": "int64",
               "minimum": 1
             }
           },

@@ -82,10 +82,11 @@ def obj(properties: dict, required: list[str] | None = None, description: str | 
     return out
 
 
-INT = {"type": "integer"}
-INT64 = {"type": "integer", "format": "int64"}
-ID = {"type": "integer", "minimum": 1}
-VERSION = {"type": "integer", "minimum": 1, "description": "Increases by one with every change (see `If-Match`)."}
+# Swift's Int is 64 bits: every integer is int64 (a larger number in a body is a 400).
+INT = {"type": "integer", "format": "int64"}
+INT64 = INT
+ID = {"type": "integer", "format": "int64", "minimum": 1}
+VERSION = {"type": "integer", "format": "int64", "minimum": 1, "description": "Increases by one with every change (see `If-Match`)."}
 STR = {"type": "string"}
 BOOL = {"type": "boolean"}
 NUM = {"type": "number"}
@@ -106,9 +107,9 @@ def array(items: dict, **extra) -> dict:
 def page_of(item: str) -> dict:
     return obj(
         {
-            "page": {"type": "integer", "minimum": 1},
-            "pageSize": {"type": "integer", "minimum": 1},
-            "totalRecords": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "format": "int64", "minimum": 1},
+            "pageSize": {"type": "integer", "format": "int64", "minimum": 1},
+            "totalRecords": {"type": "integer", "format": "int64", "minimum": 0},
             "records": array(ref(item)),
         },
         ["page", "pageSize", "totalRecords", "records"],
@@ -126,7 +127,7 @@ SCHEMAS["Problem"] = obj(
     {
         "type": {"type": "string", "description": "Always `about:blank`."},
         "title": {"type": "string", "description": "The HTTP reason phrase."},
-        "status": {"type": "integer", "description": "The HTTP status code."},
+        "status": {"type": "integer", "format": "int64", "description": "The HTTP status code."},
         "detail": {"type": "string", "description": "What went wrong, for a person. A 500 never carries internals."},
         "errors": array(ref("FieldError"), description="Present for field-level validation failures."),
     },
@@ -186,7 +187,7 @@ SCHEMAS["UserUpdateInput"] = obj(
         "permissions": nullable(array(enum(PERMISSION))),
         "disabled": nullable(BOOL),
         "password": nullable({"type": "string", "minLength": 8, "maxLength": 256}),
-        "version": nullable({**ID, "description": "The version read; used when there is no `If-Match`."}),
+        "version": nullable({**INT, "description": "The version read; used when there is no `If-Match`."}),
     },
     description="Absent (or null) fields stay as they are; other fields of a `User` sent back are ignored. "
     "Disabling or demoting the last enabled admin is a 409.",
@@ -219,7 +220,7 @@ SCHEMAS["GeneralSettingsInput"] = obj(
     {
         "registrationOpen": BOOL,
         "trustedProxies": array({"type": "string", "description": "An IPv4 or IPv6 address."}),
-        "version": nullable({**ID, "description": "The version read; used when there is no `If-Match`."}),
+        "version": nullable({**INT, "description": "The version read; used when there is no `If-Match`."}),
     },
     ["registrationOpen", "trustedProxies"],
 )
@@ -248,7 +249,7 @@ SCHEMAS["InstanceInput"] = obj(
         "defaultRootFolderId": nullable({**ID, "description": "One of this instance's root folders."}),
         "defaultQualityProfileId": nullable(ID),
         "id": nullable(INT),
-        "version": nullable({**ID, "description": "The version read (PUT); used when there is no `If-Match`."}),
+        "version": nullable({**INT, "description": "The version read (PUT); used when there is no `If-Match`."}),
         "createdAt": nullable({**DATE_TIME, "description": "Read-only; ignored."}),
         "updatedAt": nullable({**DATE_TIME, "description": "Read-only; ignored."}),
     },
@@ -283,7 +284,7 @@ SCHEMAS["TagInput"] = obj(
         "label": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z0-9-]+$",
                   "description": "Unique; 1 to 64 of a-z, 0-9 and `-`."},
         "id": nullable(INT),
-        "version": nullable({**ID, "description": "The version read (PUT); used when there is no `If-Match`."}),
+        "version": nullable({**INT, "description": "The version read (PUT); used when there is no `If-Match`."}),
     },
     ["label"],
 )
@@ -298,7 +299,7 @@ SCHEMAS["Quality"] = obj(
     ["id", "name", "source", "resolution", "modifier"],
 )
 SCHEMAS["QualityRef"] = obj(
-    {"id": {"type": "integer", "description": "A known quality id; the other fields of a `Quality` are ignored."},
+    {"id": {"type": "integer", "format": "int64", "description": "A known quality id; the other fields of a `Quality` are ignored."},
      "name": STR, "source": STR, "resolution": INT, "modifier": STR},
     ["id"],
     description="A quality in a request: only `id` is read.",
@@ -323,7 +324,7 @@ SCHEMAS["QualityDefinitionInput"] = obj(
         "minSize": nullable({"type": "number", "minimum": 0}),
         "preferredSize": nullable({"type": "number", "minimum": 0}),
         "maxSize": nullable({"type": "number", "minimum": 0, "maximum": 10000}),
-        "version": nullable({**ID, "description": "The version read; used when there is no `If-Match`."}),
+        "version": nullable({**INT, "description": "The version read; used when there is no `If-Match`."}),
     },
     description="Absent fields stay as they are; the rest of a `QualityDefinition` sent back is ignored. "
     "`minSize <= preferredSize <= maxSize <= 10000`.",
@@ -331,7 +332,7 @@ SCHEMAS["QualityDefinitionInput"] = obj(
 SCHEMAS["QualityProfileItem"] = obj(
     {
         "quality": ref("Quality"),
-        "id": {"type": "integer", "description": "A group's id (1000 or more)."},
+        "id": {"type": "integer", "format": "int64", "description": "A group's id (1000 or more)."},
         "name": {"type": "string", "description": "A group's name."},
         "allowed": BOOL,
         "items": array(ref("QualityProfileItem"), description="A group's qualities."),
@@ -345,7 +346,7 @@ SCHEMAS["QualityProfile"] = obj(
         "version": VERSION,
         "name": STR,
         "upgradeAllowed": BOOL,
-        "cutoff": {"type": "integer", "description": "A quality id or group id allowed in this profile."},
+        "cutoff": {"type": "integer", "format": "int64", "description": "A quality id or group id allowed in this profile."},
         "items": array(ref("QualityProfileItem"), description="Worst first, best last."),
     },
     ["id", "version", "name", "upgradeAllowed", "cutoff", "items"],
@@ -354,7 +355,7 @@ SCHEMAS["QualityProfilePage"] = page_of("QualityProfile")
 SCHEMAS["QualityProfileItemInput"] = obj(
     {
         "quality": nullable(ref("QualityRef")),
-        "id": nullable({"type": "integer", "minimum": 1000}),
+        "id": nullable({"type": "integer", "format": "int64", "minimum": 1000}),
         "name": nullable({"type": "string", "minLength": 1}),
         "allowed": BOOL,
         "items": nullable(array(ref("QualityProfileItemInput"))),
@@ -368,7 +369,7 @@ SCHEMAS["QualityProfileInput"] = obj(
         "cutoff": INT,
         "items": array(ref("QualityProfileItemInput"), minItems=1),
         "id": nullable(INT),
-        "version": nullable({**ID, "description": "The version read (PUT); used when there is no `If-Match`."}),
+        "version": nullable({**INT, "description": "The version read (PUT); used when there is no `If-Match`."}),
     },
     ["name", "upgradeAllowed", "cutoff", "items"],
 )
@@ -401,7 +402,7 @@ SCHEMAS["Season"] = obj(
 )
 SCHEMAS["Episode"] = obj(
     {
-        "id": {"type": "integer", "description": "Unique inside its title."},
+        "id": {"type": "integer", "format": "int64", "description": "Unique inside its title."},
         "seasonNumber": INT,
         "episodeNumber": INT,
         "absoluteEpisodeNumber": INT,
@@ -439,7 +440,7 @@ SCHEMAS["Media"] = obj(
         "images": array(ref("MediaImage")),
         "genres": array(STR),
         "network": STR,
-        "runtime": {"type": "integer", "description": "Minutes."},
+        "runtime": {"type": "integer", "format": "int64", "description": "Minutes."},
         "seriesType": enum(SERIES_TYPE),
         "seasonFolder": BOOL,
         "added": DATE_TIME,
@@ -456,9 +457,9 @@ SCHEMAS["Media"] = obj(
 SCHEMAS["MediaPage"] = page_of("Media")
 SCHEMAS["EpisodeInput"] = obj(
     {
-        "id": nullable({"type": "integer", "description": "An existing episode's id keeps its file; absent for a new episode."}),
-        "seasonNumber": {"type": "integer", "minimum": 0},
-        "episodeNumber": {"type": "integer", "minimum": 0},
+        "id": nullable({"type": "integer", "format": "int64", "description": "An existing episode's id keeps its file; absent for a new episode."}),
+        "seasonNumber": {"type": "integer", "format": "int64", "minimum": 0},
+        "episodeNumber": {"type": "integer", "format": "int64", "minimum": 0},
         "absoluteEpisodeNumber": nullable(INT),
         "title": nullable(STR),
         "airDate": nullable({"type": "string", "description": "`yyyy-MM-dd`."}),
@@ -474,7 +475,7 @@ _MEDIA_INPUT_PROPS = {
     "title": {"type": "string", "minLength": 1, "maxLength": 500},
     "sortTitle": nullable(STR),
     "alternateTitles": nullable(array(STR)),
-    "year": nullable({"type": "integer", "minimum": 1800, "maximum": 3000}),
+    "year": nullable({"type": "integer", "format": "int64", "minimum": 1800, "maximum": 3000}),
     "status": nullable(enum(MEDIA_STATUS)),
     "overview": nullable(STR),
     "monitored": nullable(BOOL),
@@ -495,7 +496,7 @@ _MEDIA_INPUT_PROPS = {
     "seasons": nullable(array(obj({"seasonNumber": INT, "monitored": BOOL}, ["seasonNumber", "monitored"]))),
     "episodes": nullable(array(ref("EpisodeInput"), maxItems=20000,
                                description="The full episode list: episodes left out are removed. Not for movies.")),
-    "version": nullable({**ID, "description": "The version read (PUT); used when there is no `If-Match`."}),
+    "version": nullable({**INT, "description": "The version read (PUT); used when there is no `If-Match`."}),
 }
 SCHEMAS["MediaCreateInput"] = obj(
     _MEDIA_INPUT_PROPS,
@@ -511,7 +512,7 @@ SCHEMAS["MediaUpdateInput"] = obj(
 SCHEMAS["MonitorInput"] = obj(
     {
         "monitored": BOOL,
-        "seasonNumber": nullable({"type": "integer", "description": "Only this season (and its episodes)."}),
+        "seasonNumber": nullable({"type": "integer", "format": "int64", "description": "Only this season (and its episodes)."}),
         "episodeIds": nullable(array(INT, description="Only these episodes.")),
     },
     ["monitored"],
@@ -525,7 +526,7 @@ SCHEMAS["SystemStatus"] = obj(
         "appName": STR,
         "version": STR,
         "startTime": DATE_TIME,
-        "uptimeSeconds": {"type": "integer", "minimum": 0},
+        "uptimeSeconds": {"type": "integer", "format": "int64", "minimum": 0},
         "dataFolder": STR,
     },
     ["appName", "version", "startTime", "uptimeSeconds", "dataFolder"],
@@ -607,7 +608,7 @@ PARAMETERS = {
 
 HEADERS = {
     "ETag": {"description": "The resource's version, quoted: `\"3\"`.", "schema": {"type": "string"}},
-    "RetryAfter": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}},
+    "RetryAfter": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "format": "int64", "minimum": 1}},
     "SetSessionCookie": {
         "description": "`idkarr_session=<token>; Path=/; HttpOnly; SameSite=Lax` (`Secure` over HTTPS).",
         "schema": {"type": "string"},
@@ -841,9 +842,9 @@ crud("qualityprofiles", "QualityProfile", "library", "QualityProfile", create="Q
 
 # --- media ---
 MEDIA_QUERY = [
-    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1}},
+    {"name": "page", "in": "query", "schema": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 1000000, "default": 1}},
     {"name": "pageSize", "in": "query",
-     "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}},
+     "schema": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 1000, "default": 50}},
     {"name": "sortKey", "in": "query", "schema": {**enum(MEDIA_SORT_KEY), "default": "title"}},
     {"name": "sortDirection", "in": "query", "schema": {**enum(SORT_DIRECTION), "default": "ascending"}},
     {"name": "mediaType", "in": "query", "schema": enum(MEDIA_TYPE)},
@@ -897,7 +898,7 @@ path("/system/audit", get=operation(
     "getAuditLog", "system", "The newest audit records: sign-ins, failures, account and settings changes (admin)",
     {200: json_ok("AuditRecordPage", "The records, newest first, as one page.")}, errors=ADMIN_READ + [400],
     parameters=[{"name": "limit", "in": "query", "description": "How many records, newest first.",
-                 "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}]))
+                 "schema": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 1000, "default": 100}}]))
 
 # --- parsing ---
 path("/parse", get=operation(
@@ -905,7 +906,7 @@ path("/parse", get=operation(
     {200: json_ok("ParsedRelease", "What was read.")}, errors=READ + [400],
     parameters=[{"name": "title", "in": "query", "required": True,
                  "description": "The release name or file path (1 to 4096 bytes of UTF-8).",
-                 "schema": {"type": "string", "minLength": 1, "maxLength": 1024}}]))
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 4096}}]))
 
 path("/openapi.json", get=operation(
     "getOpenAPIDocument", "system", "This document",
