@@ -24,8 +24,7 @@ enum EpisodeParser {
         var datePrefixed = false
         if group == nil, let skip = leadingShortDate(name) { bodyStart = skip; datePrefixed = true }
         let full = TokenizedName(name)
-        let bodyBytes = Array(name.utf8)[bodyStart...]
-        let body = TokenizedName(bytes: Array(bodyBytes))
+        let body = bodyStart == 0 ? full : TokenizedName(bytes: Array(full.bytes[bodyStart...]))
         let allBrackets = group != nil && Text.containsBytes(name, [0x5D, 0x5B]) || (group != nil && Text.containsBytes(name, [0xE2, 0x98, 0x85]))
         guard var (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
         var r = ParsedRelease()
@@ -47,7 +46,7 @@ enum EpisodeParser {
         apply(marker, to: &r)
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
-        r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName(Text.trimmed(qualitySource)) : full)
+        r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(qualitySource)) : full)
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name)
         r.releaseHash = ReleaseHash.find(full)
@@ -273,8 +272,11 @@ enum EpisodeParser {
         for sep in [" / ", " | ", "·", "/"] {
             if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
         }
-        // Trailing CJK words after a Latin title ("SERIES 靦腆英雄").
-        if title.utf8.contains(where: Bytes.isLetter) {
+        // Trailing CJK words after a Latin title ("SERIES 靦腆英雄"); without CJK bytes or spare
+        // spaces the split and join below would give back the same title.
+        let u = title.utf8
+        let plain = !u.contains(where: { $0 >= 0xE2 }) && u.first != 32 && u.last != 32 && !Text.containsBytes(title, [32, 32])
+        if !plain, title.utf8.contains(where: Bytes.isLetter) {
             var words = title.split(separator: " ").map(String.init)
             while let last = words.last, words.count > 1, last.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { words.removeLast() }
             title = words.joined(separator: " ")

@@ -6,7 +6,7 @@ enum MovieParser {
         if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
         let (group, bodyStart) = EpisodeParser.leadingGroup(name)
         let full = TokenizedName(name)
-        let body = TokenizedName(bytes: Array(Array(name.utf8)[bodyStart...]))
+        let body = bodyStart == 0 ? full : TokenizedName(bytes: Array(full.bytes[bodyStart...]))
         guard body.count > 0 else { return nil }
         // A TV episode marker means this is not a movie.
         if body.tokens.contains(where: { NumberWords.seasonEpisode($0.text) != nil }) { return nil }
@@ -25,7 +25,7 @@ enum MovieParser {
         r.movieTitles = MovieTitles.akaSplit(primary)
         if let y = yearIndex { r.year = body[y].number }
         r.edition = Editions.find(body, from: 1)
-        r.quality = shared?.0 ?? QualityParser.parse(title.utf8.count < 400 ? TokenizedName(Text.trimmed(title)) : full)
+        r.quality = shared?.0 ?? QualityParser.parse(title.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(title)) : full)
         r.hardcodedSubs = r.quality.hardcodedSubs
         r.languages = LanguageParser.parseLanguages(full, from: min(titleEnd, full.count))
         r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name))

@@ -86,7 +86,7 @@ public enum ReleaseGroupParser {
         // A bracket full of quality words is not a group.
         let t = TokenizedName(inner)
         if t.count == 0 || t.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || $0.isNumber }) { return nil }
-        if inner.hasPrefix("www.") || inner.contains(".com") || inner.contains(".org") { return nil }
+        if inner.hasPrefix("www.") || Text.containsBytes(inner, Array(".com".utf8)) || Text.containsBytes(inner, Array(".org".utf8)) { return nil }
         // "OPFans楓雪動漫": a Latin group name with a CJK suffix.
         let iu = Array(inner.utf8)
         if let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),

@@ -28,39 +28,62 @@ struct TokenizedName: Sendable {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.tokens = bytes.withUnsafeBufferPointer { Self.scan($0) }
+    }
+
+    /// One pass over the bytes: each word's lower-cased text, offsets and numeric value.
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let n = p.count
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4 + 1)
+        tokens.reserveCapacity(n / 4 + 1)
+        guard n > 0 else { return tokens }
+        // The lower-cased name; each word's text is a slice of it.
+        let lower = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
+        defer { lower.deallocate() }
         var i = 0
-        let n = bytes.count
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
         while i < n {
-            if !Bytes.isWordByte(bytes[i]) || Bytes.invisibleSeparatorLength(bytes, i) > 0 {
-                i += max(1, Bytes.invisibleSeparatorLength(bytes, i))
+            let skip = Self.separatorLength(p, i)
+            if skip > 0 {
+                i += skip
                 continue
             }
             let start = i
             var allDigits = true
-            buffer.removeAll(keepingCapacity: true)
-            while i < n, Bytes.isWordByte(bytes[i]), Bytes.invisibleSeparatorLength(bytes, i) == 0 {
-                let b = bytes[i]
-                if !Bytes.isDigit(b) { allDigits = false }
-                buffer.append(Bytes.lower(b))
+            var value = 0
+            while i < n, Self.separatorLength(p, i) == 0 {
+                let b = p[i]
+                if b &- 48 < 10 {
+                    value = value &* 10 &+ Int(b &- 48)
+                } else {
+                    allDigits = false
+                }
+                lower[i] = Bytes.lower(b)
                 i += 1
             }
             let count = i - start
-            var number: Int?
-            if allDigits && count <= 9 {
-                var v = 0
-                for b in buffer { v = v * 10 + Int(b - 48) }
-                number = v
-            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: lower[start..<i]), as: UTF8.self)
             tokens.append(
-                Token(
-                    text: String(decoding: buffer, as: UTF8.self), start: start, end: i, number: number,
-                    digitCount: allDigits ? count : 0))
+                Token(text: text, start: start, end: i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0))
         }
-        self.tokens = tokens
+        return tokens
+    }
+
+    /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
+    @inline(__always) private static func separatorLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = p[i]
+        if c < 0x80 { return Bytes.isDigit(c) || Bytes.isLetter(c) ? 0 : 1 }
+        guard c >= 0xC2 else { return 0 }
+        let n = p.count
+        if c == 0xC2, i + 1 < n, p[i + 1] == 0xA0 { return 2 }
+        if c == 0xE2, i + 2 < n, p[i + 1] == 0x80, p[i + 2] >= 0x8B && p[i + 2] <= 0x8F { return 3 }
+        if c == 0xEF, i + 2 < n, p[i + 1] == 0xBB, p[i + 2] == 0xBF { return 3 }
+        if c == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// `other` when it was split from exactly `string`, else a new split of `string`.
+    static func reusing(_ other: TokenizedName, for string: String) -> TokenizedName {
+        other.bytes.elementsEqual(string.utf8) ? other : TokenizedName(string)
     }
 
     var count: Int { tokens.count }
