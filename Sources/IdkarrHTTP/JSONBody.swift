@@ -14,9 +14,22 @@ enum JSONBody {
 
     static let decoder: JSONDecoder = {
         let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
+        d.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parseDate(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected an ISO-8601 date-time, like 2026-11-25T10:00:00Z.")
+            }
+            return date
+        }
         return d
     }()
+
+    /// ISO-8601 date-times with or without fractional seconds (clients differ; both are valid RFC 3339).
+    static func parseDate(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
 
     /// Reads and decodes the request body; every failure is a 4xx problem naming the field.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {

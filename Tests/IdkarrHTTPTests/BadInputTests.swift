@@ -79,3 +79,28 @@ struct BadInputTests {
         }
     }
 }
+
+@Suite("Lenient where the standard allows")
+struct LenientInputTests {
+    @Test func datesWithOrWithoutFractionalSeconds() async throws {
+        try await TestApp.make().run { c in
+            let key = try await c.adminKey()
+            let tv = try await c.send(.post, "/api/v1/instances", ["name": "TV", "mediaType": "series"], auth: .apiKey(key))
+            let tvId = try #require(tv.object["id"] as? Int)
+            for stamp in ["2026-01-02T03:04:05Z", "2026-01-02T03:04:05.678Z", "2026-01-02T04:04:05+01:00"] {
+                let reply = try await c.send(.post, "/api/v1/media", [
+                    "instanceId": tvId, "mediaType": "series", "title": "Dated \(stamp)",
+                    "episodes": [["seasonNumber": 1, "episodeNumber": 1, "airDateUtc": stamp]],
+                ], auth: .apiKey(key))
+                #expect(reply.status == .created, "\(stamp): \(reply.text)")
+                let episode = (reply.object["episodes"] as? [[String: Any]])?.first
+                #expect((episode?["airDateUtc"] as? String)?.hasPrefix("2026-01-02T03:04:05") == true, "\(stamp)")
+            }
+            let bad = try await c.send(.post, "/api/v1/media", [
+                "instanceId": tvId, "mediaType": "series", "title": "Bad date",
+                "episodes": [["seasonNumber": 1, "episodeNumber": 1, "airDateUtc": "yesterday"]],
+            ], auth: .apiKey(key))
+            #expect(bad.status == .badRequest && bad.text.contains("airDateUtc"))
+        }
+    }
+}
