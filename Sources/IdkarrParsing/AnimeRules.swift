@@ -10,8 +10,13 @@ enum AnimeRules {
         let w = t[j].text
         if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return true }
         if g.contains(UInt8(ascii: "-")) && g.count >= 2 { return true }
-        return ["end", "final", "v2", "v3", "v4", "v0", "raw", "vostfr", "mkv", "mp4", "avi", "x264", "x265", "hevc", "avc", "aac", "eng", "sub", "subs", "dual", "multi"].contains(w)
+        return trailerWords.contains(w)
     }
+
+    static let trailerWords: Set<String> = [
+        "end", "final", "v2", "v3", "v4", "v0", "raw", "vostfr", "mkv", "mp4", "avi", "x264", "x265", "hevc", "avc", "aac", "eng", "sub", "subs",
+        "dual", "multi",
+    ]
 
     /// An episode number (1–4 digits, not a year unless zero-padded) at word `i`.
     static func episodeNumber(_ t: TokenizedName, _ i: Int) -> Int? {

@@ -53,8 +53,9 @@ public enum LanguageParser {
     /// Where the language words may start: after the series title when an `SxxEyy` marker exists.
     static func languageStart(_ t: TokenizedName) -> Int {
         for i in 0..<t.count {
-            let u = Array(t[i].text.utf8)
-            if u.count >= 3, u[0] == UInt8(ascii: "s"), Bytes.isDigit(u[1]) { return i }
+            let u = t.bytes
+            let k = t[i].start
+            if t[i].length >= 3, Bytes.lower(u[k]) == UInt8(ascii: "s"), Bytes.isDigit(u[k + 1]) { return i }
         }
         return 0
     }

@@ -40,13 +40,18 @@ enum MovieParser {
         return true
     }
 
+    static let stopLanguages: Set<String> = [
+        "german", "french", "truefrench", "italian", "spanish", "dutch", "russian", "polish", "swedish", "danish", "norwegian", "finnish",
+        "japanese", "korean", "hindi", "tamil", "malayalam", "telugu", "english", "multi",
+    ]
+
     /// Words that cannot be part of a movie title when they follow it.
     static func isStopWord(_ t: TokenizedName, _ i: Int) -> Bool {
         let w = t[i].text
         if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return w != "pal" && w != "ntsc" || i > 1 }
         if Editions.starts(t, i) { return true }
         if MovieTitles.stopWords.contains(w) { return true }
-        if LanguageParser.words[w] != nil, ["german", "french", "truefrench", "italian", "spanish", "dutch", "russian", "polish", "swedish", "danish", "norwegian", "finnish", "japanese", "korean", "hindi", "tamil", "malayalam", "telugu", "english", "multi"].contains(w) {
+        if LanguageParser.words[w] != nil, stopLanguages.contains(w) {
             // A language word ends the title only when release words follow it (not "The.Good.German.2006").
             guard i + 1 < t.count else { return true }
             return !isYear(t, i + 1) && (isStopWord(t, i + 1) || LanguageParser.words[t[i + 1].text] != nil)

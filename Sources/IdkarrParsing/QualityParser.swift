@@ -165,12 +165,14 @@ enum RevisionParser {
 
     static let hardcodedTags: Set<String> = ["hc", "korsub", "korsubs", "subbed", "hardsub", "hardsubs", "hardcoded"]
 
+    static let softSubWords: Set<String> = ["dubsub", "subs", "sub", "softsub", "softsubs", "multisub", "multisubs", "vostsub"]
+
     static func hardcodedSubs(_ t: TokenizedName) -> String? {
         var found: String?
-        for i in 0..<t.count where t[i].text.hasSuffix("sub") || t[i].text.hasSuffix("subs") || t[i].text == "hc" || t[i].text == "subbed" {
+        for i in 0..<t.count where Text.hasSuffix(t[i].text, "sub") || Text.hasSuffix(t[i].text, "subs") || t[i].text == "hc" || t[i].text == "subbed" {
             let w = t[i].text
             if w == "hc" || w == "subbed" { found = "Generic Hardcoded Subs"; continue }
-            if w.count > 3, w.count <= 8, !["dubsub", "subs", "sub", "softsub", "softsubs", "multisub", "multisubs", "vostsub"].contains(w) {
+            if w.count > 3, w.count <= 8, !softSubWords.contains(w) {
                 found = t.originalText(i)
             }
         }

@@ -46,6 +46,7 @@ public enum ReleaseGroupParser {
         return Text.trimmed(Text.string(u[..<open]))
     }
 
+    static let containerAndAudio: Set<String> = ["mkv", "mp4", "avi", "hdr", "sdr", "dts", "aac", "ac3"]
     static let codecWords: Set<String> = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1"]
 
     /// `….H.264.KCRT`, `(… x265 Celdra)`, `… AVC LMain`: a group written after the codec without a dash.
@@ -55,7 +56,7 @@ public enum ReleaseGroupParser {
         let last = t.count - 1
         let w = t[last].text
         guard codecWords.contains(t[last - 1].text), !codecWords.contains(w), !isQualityWord(w), w.utf8.count >= 3,
-            t[last].number == nil, LanguageParser.words[w] == nil, !["mkv", "mp4", "avi", "hdr", "sdr", "dts", "aac", "ac3"].contains(w)
+            t[last].number == nil, LanguageParser.words[w] == nil, !containerAndAudio.contains(w)
         else { return nil }
         let gap = t.gap(before: last)
         guard gap.count == 1 else { return nil }
@@ -204,15 +205,23 @@ public enum ReleaseGroupParser {
         if lower.utf8.count <= 3, ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"].contains(lower) { return nil }
         // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
         let t = TokenizedName(before)
-        let hasMarker = t.tokens.contains { QualityFeatures.singleSources[$0.text] != nil || QualityFeatures.resolutions[$0.text] != nil || QualityFeatures.codecs[$0.text] != nil || ["x265", "h265", "hevc", "avc", "aac", "ac3", "dts", "mkv", "h", "264", "265", "dd5", "ddp5", "xvid", "atmos", "10bit"].contains($0.text) }
+        let hasMarker = t.tokens.contains { markerWords.contains($0.text) }
         if !hasMarker { return nil }
         return group
     }
 
-    static func isQualityWord(_ lower: String) -> Bool {
-        QualityFeatures.resolutions[lower] != nil || QualityFeatures.singleSources[lower] != nil
-            || ["dl", "ray", "hd", "x264", "x265", "h264", "h265", "480p", "720p", "1080p", "2160p", "ma", "audio"].contains(lower)
-    }
+    static func isQualityWord(_ lower: String) -> Bool { qualityWords.contains(lower) }
+
+    /// Words that end names but are not groups.
+    static let qualityWords: Set<String> = Set(QualityFeatures.resolutions.keys).union(QualityFeatures.singleSources.keys).union([
+        "dl", "ray", "hd", "x264", "x265", "h264", "h265", "480p", "720p", "1080p", "2160p", "ma", "audio",
+    ])
+
+    /// Quality or codec words: a dash after one of them starts a group, not a word of the title.
+    static let markerWords: Set<String> = Set(QualityFeatures.singleSources.keys).union(QualityFeatures.resolutions.keys)
+        .union(QualityFeatures.codecs.keys).union([
+            "x265", "h265", "hevc", "avc", "aac", "ac3", "dts", "mkv", "h", "264", "265", "dd5", "ddp5", "xvid", "atmos", "10bit",
+        ])
 
     static func isValid(_ g: String) -> Bool {
         let u = Array(Bytes.lowercased(g).utf8)

@@ -21,6 +21,7 @@ enum Text {
     static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
 
     static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last, isSpace(first) || isSpace(last) else { return s }
         let u = Array(s.utf8)
         var a = 0
         var b = u.count
@@ -70,6 +71,20 @@ enum Text {
 
     static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+    /// True when the bytes of `s` end with the bytes of ASCII `suffix`.
+    static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
+        let u = s.utf8
+        let n = suffix.utf8CodeUnitCount
+        guard u.count >= n else { return false }
+        var k = u.index(u.endIndex, offsetBy: -n)
+        let p = suffix.utf8Start
+        for j in 0..<n {
+            guard u[k] == p[j] else { return false }
+            k = u.index(after: k)
+        }
+        return true
+    }
+
     /// True when `s` holds the byte sequence `needle`.
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
         var matched = 0
@@ -117,10 +132,12 @@ enum Text {
 
     /// Splits around the first case-insensitive occurrence of `needle` (lower-case ASCII).
     static func split(_ s: String, around needle: String) -> (String, String)? {
+        let first = needle.utf8.first!
+        // Most names hold no byte that could start the needle.
+        guard s.utf8.contains(where: { Bytes.lower($0) == first }) else { return nil }
         let u = Array(s.utf8)
         let n = needle.utf8.count
         guard n <= u.count else { return nil }
-        let first = needle.utf8.first!
         for i in 0...(u.count - n) where Bytes.lower(u[i]) == first && hasPrefixCaseInsensitive(u, needle, at: i) {
             return (string(u[..<i]), string(u[(i + n)...]))
         }

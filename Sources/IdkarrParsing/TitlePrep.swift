@@ -49,6 +49,7 @@ enum TitlePrep {
 
     /// ` [eztv]`, `-[rarbg.com]`, `[www.abbott.gov]`, `[rartv]` at the end.
     static func removeSiteSuffixes(_ s: String) -> String {
+        guard s.utf8.last == UInt8(ascii: "]") else { return s }
         var u = Array(s.utf8)
         while u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")) {
             let inner = Bytes.lowercased(Text.string(u[(open + 1)..<(u.count - 1)]))
@@ -139,6 +140,7 @@ enum PathText {
 
     /// The file name of a path. A slash with spaces around it (`Title / Other Title`) is not a separator.
     static func lastComponent(_ s: String) -> String {
+        guard s.utf8.contains(where: isSeparator) else { return s }
         let u = Array(s.utf8)
         var k = u.count - 1
         var found: Int?
@@ -158,8 +160,8 @@ enum PathText {
     /// A file path rather than a release title that happens to hold a slash ("Ukr/Eng"):
     /// a backslash, a leading slash or `./`, or a last component with a video extension.
     static func looksLikePath(_ s: String) -> Bool {
-        let u = Array(s.utf8)
         guard isPath(s) else { return false }
+        let u = Array(s.utf8)
         if u.contains(UInt8(ascii: "\\")) || u.first == UInt8(ascii: "/") || s.hasPrefix("./") || s.hasPrefix("~/") { return true }
         return Extensions.videoExtension(of: TokenizedName(lastComponent(s))) != nil
     }
