@@ -13,7 +13,7 @@ enum AnimeRules {
         return trailerWords.contains(w)
     }
 
-    static let trailerWords: Set<String> = [
+    static let trailerWords: WordSet = [
         "end", "final", "v2", "v3", "v4", "v0", "raw", "vostfr", "mkv", "mp4", "avi", "x264", "x265", "hevc", "avc", "aac", "eng", "sub", "subs",
         "dual", "multi",
     ]
@@ -34,9 +34,9 @@ enum AnimeRules {
         return nil
     }
 
-    static let episodeWords: Set<String> = ["episode", "ep", "episodio", "e"]
-    static let audioWords: Set<String> = ["dd", "ddp", "aac", "ac3", "eac3", "dts", "opus", "flac", "truehd", "atmos", "mp3", "lpcm", "pcm", "h", "x", "ma", "hd", "dd5", "ddp5"]
-    static let turkishEpisode: Set<String> = ["blm", "bolum", "bölüm"]
+    static let episodeWords: WordSet = ["episode", "ep", "episodio", "e"]
+    static let audioWords: WordSet = ["dd", "ddp", "aac", "ac3", "eac3", "dts", "opus", "flac", "truehd", "atmos", "mp3", "lpcm", "pcm", "h", "x", "ma", "hd", "dd5", "ddp5"]
+    static let turkishEpisode: WordSet = ["blm", "bolum", "bölüm"]
 
     /// Numbers joined by `-` or `~` after word `idx`: `01-13`, `01 ~ 10`, `001-002-003` → last word and the numbers.
     static func range(_ t: TokenizedName, from idx: Int, first n: Int) -> (Int, [Int]) {

@@ -115,8 +115,8 @@ enum NumberWords {
         return (v, i)
     }
 
-    static let seasonWords: Set<String> = ["season", "saison", "temporada", "stagione", "seizoen", "sezon", "staffel", "seasons", "сезон", "Сезон", "se"]
-    static let episodeWords: Set<String> = ["episode", "ep", "episodes", "episodio", "capitulo", "cap", "folge", "odcinek", "afl", "aflevering"]
+    static let seasonWords: WordSet = ["season", "saison", "temporada", "stagione", "seizoen", "sezon", "staffel", "seasons", "сезон", "Сезон", "se"]
+    static let episodeWords: WordSet = ["episode", "ep", "episodes", "episodio", "capitulo", "cap", "folge", "odcinek", "afl", "aflevering"]
 
     /// `season4`, `saison3` → season.
     static func gluedSeason(_ w: String) -> Int? {
@@ -141,7 +141,7 @@ enum NumberWords {
         guard i == u.count, eps.count >= 2, let f = eps.first, let l = eps.last, l > f else { return nil }
         return expand(f, l)
     }
-    static let numberWords: [String: Int] = [
+    static let numberWords: WordMap<Int> = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
     ]

@@ -211,7 +211,7 @@ enum EpisodeParser {
         return nil
     }
 
-    static let specialWords: Set<String> = ["ova", "ovd", "oad", "ncop", "nced", "special", "sp"]
+    static let specialWords: WordSet = ["ova", "ovd", "oad", "ncop", "nced", "special", "sp"]
 
     /// `[Group] Title - NCOP`, `[Group] Title OVA - …`: a special without numbers.
     static func specialMarker(_ t: TokenizedName, hasGroup: Bool) -> (EpisodeMarker, Int)? {

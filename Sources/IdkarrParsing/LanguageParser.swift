@@ -1,7 +1,7 @@
 /// Reads the spoken languages of a release from its name, and subtitle languages from file names.
 public enum LanguageParser {
     /// Language words matched case-insensitively as whole words.
-    static let words: [String: String] = [
+    static let words: WordMap<String> = [
         "english": "English", "eng": "English", "ing": "English", "french": "French", "truefrench": "French",
         "vf": "French", "vff": "French", "vfq": "French", "vf2": "French", "vfi": "French", "fre": "French", "fra": "French",
         "spanish": "Spanish", "español": "Spanish", "espanol": "Spanish", "castellano": "Spanish", "esp": "Spanish", "spa": "Spanish",
@@ -33,7 +33,7 @@ public enum LanguageParser {
     ]
 
     /// Two-letter codes that count only in upper case (they are common words otherwise).
-    static let upperCodes: [String: String] = [
+    static let upperCodes: WordMap<String> = [
         "LT": "Lithuanian", "CZ": "Czech", "PL": "Polish", "BG": "Bulgarian", "SK": "Slovak", "FR": "French", "DE": "German",
         "ES": "Spanish", "IT": "Italian", "HU": "Hungarian", "NL": "Dutch", "DK": "Danish", "SE": "Swedish", "NO": "Norwegian",
         "FI": "Finnish", "PT": "Portuguese", "RU": "Russian", "EN": "English", "JA": "Japanese", "KO": "Korean",
@@ -41,8 +41,8 @@ public enum LanguageParser {
         "KA": "Georgian",
     ]
 
-    static let subtitleWords: Set<String> = ["sub", "subs", "subbed", "subtitles", "subtitle", "subfrench", "stfr", "esub", "esubs", "msub", "msubs", "subtitulado", "legendado"]
-    static let ambiguous: Set<String> = ["ing", "cat", "est", "ice", "tel", "fin", "nor", "por", "pol", "dan", "tam", "ara", "vie", "rum", "ja", "nl", "ru", "lv", "heb", "hin", "kor", "bul", "geo", "lat", "orig"]
+    static let subtitleWords: WordSet = ["sub", "subs", "subbed", "subtitles", "subtitle", "subfrench", "stfr", "esub", "esubs", "msub", "msubs", "subtitulado", "legendado"]
+    static let ambiguous: WordSet = ["ing", "cat", "est", "ice", "tel", "fin", "nor", "por", "pol", "dan", "tam", "ara", "vie", "rum", "ja", "nl", "ru", "lv", "heb", "hin", "kor", "bul", "geo", "lat", "orig"]
 
     /// Languages named in a release title, `[Unknown]` when none is.
     public static func parseLanguages(_ title: String) -> [Language] {
@@ -138,7 +138,7 @@ public enum LanguageParser {
         return name
     }
 
-    static let audioContext: Set<String> = [
+    static let audioContext: WordSet = [
         "dd2", "dd5", "dts", "ac3", "aac", "aac2", "eac3", "ddp", "ddp5", "mp3", "flac", "opus", "dd", "audio", "dual", "dl",
         "720p", "1080p", "2160p", "480p", "x264", "h264", "x265", "hevc", "avc", "web", "webrip", "webdl", "bluray", "hdtv",
         "subs", "sub", "multi", "dub", "dubbed", "1", "2", "5", "0", "bdmux", "bdrip", "dvdrip",
@@ -163,7 +163,7 @@ public enum LanguageParser {
 
     // MARK: subtitles
 
-    static let subtitleTags: Set<String> = ["full", "forced", "foreign", "default", "cc", "psdh", "sdh"]
+    static let subtitleTags: WordSet = ["full", "forced", "foreign", "default", "cc", "psdh", "sdh"]
 
     /// The language of a subtitle file from its name (`Pilot.en.forced.srt` → English).
     public static func parseSubtitleLanguage(_ fileName: String) -> Language {

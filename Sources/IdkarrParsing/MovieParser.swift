@@ -40,7 +40,7 @@ enum MovieParser {
         return true
     }
 
-    static let stopLanguages: Set<String> = [
+    static let stopLanguages: WordSet = [
         "german", "french", "truefrench", "italian", "spanish", "dutch", "russian", "polish", "swedish", "danish", "norwegian", "finnish",
         "japanese", "korean", "hindi", "tamil", "malayalam", "telugu", "english", "multi",
     ]
@@ -105,7 +105,7 @@ enum MovieParser {
 }
 
 enum MovieTitles {
-    static let stopWords: Set<String> = [
+    static let stopWords: WordSet = [
         "dl", "multi", "multisubs", "vostfr", "proper", "repack", "internal", "limited", "complete", "hdr", "hdr10",
         "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "ac3", "dts", "aac", "dd5", "ddp5", "truehd",
         "atmos", "10bit", "hdrip", "dvdrip", "webrip", "web", "bdrip", "brrip", "1080p", "720p", "2160p", "480p",
@@ -176,13 +176,13 @@ enum MovieTitles {
 
 /// Editions: `Director's Cut`, `Extended`, `50th Anniversary Edition`, `Open Matte`, `IMAX`…
 enum Editions {
-    static let standalone: Set<String> = [
+    static let standalone: WordSet = [
         "extended", "uncensored", "remastered", "unrated", "uncut", "imax", "restored", "2in1", "3in1", "4in1",
         "despecialized", "theatrical", "ultimate", "collectors", "directors", "recut", "faneedit", "fanedit",
     ]
-    static let needsSuffix: Set<String> = ["special", "rouge", "final", "assembly", "imperial", "diamond", "signature", "hunter", "rekall", "director", "collector", "open", "fan", "criterion"]
-    static let suffixes: Set<String> = ["cut", "edition", "version", "matte", "edit"]
-    static var words: Set<String> { standalone.union(needsSuffix).union(suffixes).union(["s", "anniversary"]) }
+    static let needsSuffix: WordSet = ["special", "rouge", "final", "assembly", "imperial", "diamond", "signature", "hunter", "rekall", "director", "collector", "open", "fan", "criterion"]
+    static let suffixes: WordSet = ["cut", "edition", "version", "matte", "edit"]
+    static let words = WordSet(Set(standalone).union(needsSuffix).union(suffixes).union(["s", "anniversary"]))
 
     static func starts(_ t: TokenizedName, _ i: Int) -> Bool { length(t, i) > 0 }
 

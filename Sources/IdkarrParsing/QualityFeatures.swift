@@ -29,7 +29,7 @@ struct QualityFeatures {
     var bracketWEBDL = false
     var bracketHDTV = false
 
-    static let singleSources: [String: Source] = [
+    static let singleSources: WordMap<Source> = [
         "bluray": .bluray, "mbluray": .bluray, "hddvd": .bluray, "bd": .bluray, "uhdbd": .bluray, "bdiso": .bluray,
         "bdmux": .bluray, "bd25": .bluray, "bd50": .bluray, "brdisk": .bluray, "bluray1080p": .bluray,
         "bluray720p": .bluray, "bluray2160p": .bluray, "bd1080p": .bluray, "bd720p": .bluray, "bd2160p": .bluray,
@@ -49,7 +49,7 @@ struct QualityFeatures {
         "workprint": .workprint, "wp": .workprint,
     ]
 
-    static let resolutions: [String: Int] = [
+    static let resolutions: WordMap<Int> = [
         "360p": 360, "480p": 480, "480i": 480, "640x480": 480, "848x480": 480, "540p": 540, "576p": 576, "576i": 576,
         "720p": 720, "1280x720": 720, "960p": 720, "720i": 720, "1080p": 1080, "1920x1080": 1080, "1440p": 1080,
         "fhd": 1080, "1080i": 1080, "4kto1080p": 1080, "2160p": 2160, "3840x2160": 2160, "4096x2160": 2160,
@@ -58,15 +58,15 @@ struct QualityFeatures {
         "720x480": 480, "720x576": 576, "704x396": 480, "640x360": 360,
     ]
 
-    static let codecs: [String: Codec] = ["x264": .x264, "h264": .h264, "xvidhd": .xvidhd, "xvid": .xvid, "divx": .divx]
-    static let webContext: Set<String> = [
+    static let codecs: WordMap<Codec> = ["x264": .x264, "h264": .h264, "xvidhd": .xvidhd, "xvid": .xvid, "divx": .divx]
+    static let webContext: WordSet = [
         "x264", "h264", "x265", "h265", "avc", "hevc", "dd5", "ddp5", "ddp", "dd", "aac", "aac2", "ddp2", "opus", "eac3", "atmos",
         "proper", "repack", "480p", "720p", "1080p", "2160p", "amzn", "nf", "dp", "dsnp", "hmax", "atvp", "hulu", "pcok",
         "it", "stan", "max", "cr", "sdr", "hdr", "hdr10", "dv", "mkv", "mp4", "10bit", "h", "x", "vp9", "av1", "flac",
     ]
 
     /// Every word any quality rule looks at; other words are skipped with one lookup.
-    static let relevant: Set<String> = {
+    static let relevant: WordSet = {
         var s = Set(singleSources.keys).union(resolutions.keys).union(codecs.keys)
         s.formUnion([
             "remux", "bdremux", "uhdremux", "rawhd", "raw", "mpeg2", "mpeg", "brdisk", "bdiso", "bd25", "bd50", "bd66", "bd100",
@@ -75,7 +75,7 @@ struct QualityFeatures {
             "h265", "x", "h", "german", "dl", "ml", "4k", "uhd", "8k", "ultrahd", "web", "ts", "blu", "ws", "sat", "dvb", "bd",
             "dsr", "ultrahd",
         ])
-        return s
+        return WordSet(s)
     }()
 
     init(_ t: TokenizedName) {
@@ -248,7 +248,7 @@ extension QualityFeatures {
 
 /// Video file extensions and the quality a bare extension implies.
 enum Extensions {
-    static let video: Set<String> = [
+    static let video: WordSet = [
         "webm", "m4v", "3gp", "nsv", "ty", "strm", "rm", "rmvb", "m3u", "ifo", "mov", "qt", "divx", "xvid", "bivx",
         "nrg", "pva", "wmv", "asf", "asx", "ogm", "ogv", "m2v", "avi", "bin", "dat", "dvr-ms", "mpg", "mpeg", "mp4",
         "avc", "vp3", "svq3", "nuv", "viv", "dv", "fli", "flv", "wpl", "img", "iso", "vob", "mkv", "mk3d", "ts",

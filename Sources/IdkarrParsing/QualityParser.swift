@@ -163,9 +163,9 @@ enum RevisionParser {
         return u.count >= 3 && Bytes.isDigit(u[u.count - 3]) ? Int(d - 48) : nil
     }
 
-    static let hardcodedTags: Set<String> = ["hc", "korsub", "korsubs", "subbed", "hardsub", "hardsubs", "hardcoded"]
+    static let hardcodedTags: WordSet = ["hc", "korsub", "korsubs", "subbed", "hardsub", "hardsubs", "hardcoded"]
 
-    static let softSubWords: Set<String> = ["dubsub", "subs", "sub", "softsub", "softsubs", "multisub", "multisubs", "vostsub"]
+    static let softSubWords: WordSet = ["dubsub", "subs", "sub", "softsub", "softsubs", "multisub", "multisubs", "vostsub"]
 
     static func hardcodedSubs(_ t: TokenizedName) -> String? {
         var found: String?

@@ -13,7 +13,7 @@ public enum ReleaseGroupParser {
     ]
 
     /// Suffixes that re-posters and indexers glue after the real group.
-    static let junkSuffixes: Set<String> = [
+    static let junkSuffixes: WordSet = [
         "rp", "1", "nzbgeek", "obfuscated", "obfuscation", "scrambled", "sample", "pre", "postbot", "xpost", "whiterev",
         "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n", "4p", "4planet",
         "altezachen", "repackpost", "english",
@@ -46,8 +46,8 @@ public enum ReleaseGroupParser {
         return Text.trimmed(Text.string(u[..<open]))
     }
 
-    static let containerAndAudio: Set<String> = ["mkv", "mp4", "avi", "hdr", "sdr", "dts", "aac", "ac3"]
-    static let codecWords: Set<String> = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1"]
+    static let containerAndAudio: WordSet = ["mkv", "mp4", "avi", "hdr", "sdr", "dts", "aac", "ac3"]
+    static let codecWords: WordSet = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1"]
 
     /// `….H.264.KCRT`, `(… x265 Celdra)`, `… AVC LMain`: a group written after the codec without a dash.
     static func codecFollower(_ s: String) -> String? {
@@ -153,7 +153,7 @@ public enum ReleaseGroupParser {
     }
 
     /// Known groups that also appear after a dot (scene style).
-    static let dotGroups: Set<String> = ["TAoE", "KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
+    static let dotGroups: WordSet = ["TAoE", "KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
 
     static func matchesAtIgnoringCase(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
         for k in 0..<g.count where Bytes.lower(u[i + k]) != Bytes.lower(g[k]) { return false }
@@ -213,15 +213,15 @@ public enum ReleaseGroupParser {
     static func isQualityWord(_ lower: String) -> Bool { qualityWords.contains(lower) }
 
     /// Words that end names but are not groups.
-    static let qualityWords: Set<String> = Set(QualityFeatures.resolutions.keys).union(QualityFeatures.singleSources.keys).union([
+    static let qualityWords = WordSet(Set(QualityFeatures.resolutions.keys).union(QualityFeatures.singleSources.keys).union([
         "dl", "ray", "hd", "x264", "x265", "h264", "h265", "480p", "720p", "1080p", "2160p", "ma", "audio",
-    ])
+    ]))
 
     /// Quality or codec words: a dash after one of them starts a group, not a word of the title.
-    static let markerWords: Set<String> = Set(QualityFeatures.singleSources.keys).union(QualityFeatures.resolutions.keys)
+    static let markerWords = WordSet(Set(QualityFeatures.singleSources.keys).union(QualityFeatures.resolutions.keys)
         .union(QualityFeatures.codecs.keys).union([
             "x265", "h265", "hevc", "avc", "aac", "ac3", "dts", "mkv", "h", "264", "265", "dd5", "ddp5", "xvid", "atmos", "10bit",
-        ])
+        ]))
 
     static func isValid(_ g: String) -> Bool {
         let u = Array(Bytes.lowercased(g).utf8)

@@ -1,7 +1,7 @@
 /// Normalized titles for matching (`"The Series (2009)"` → `"theseries2009"`), episode-title
 /// normalization and URL slugs.
 public enum TitleCleaner {
-    static let smallWords: Set<String> = ["a", "an", "the", "and", "or", "of"]
+    static let smallWords: WordSet = ["a", "an", "the", "and", "or", "of"]
 
     /// Sonarr's CleanSeriesTitle: lower case, accents removed, punctuation and the small words
     /// (a, an, the, and, or, of) dropped unless they start or end the title.

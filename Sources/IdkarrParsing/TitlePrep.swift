@@ -1,6 +1,6 @@
 /// Clean-up done before any rule reads a name: file extensions, website prefixes and suffixes.
 enum TitlePrep {
-    static let otherExtensions: Set<String> = ["nzb", "torrent", "par2", "rar", "nfo", "srt", "sub", "ass", "ssa", "idx", "sfv", "txt"]
+    static let otherExtensions: WordSet = ["nzb", "torrent", "par2", "rar", "nfo", "srt", "sub", "ass", "ssa", "idx", "sfv", "txt"]
 
     static func removeExtension(_ s: String) -> String {
         let u = Array(s.utf8)
@@ -45,7 +45,7 @@ enum TitlePrep {
         return Text.string(u[k...])
     }
 
-    static let siteTags: Set<String> = ["eztv", "rartv", "rarbg", "cttv", "publichd", "ettv", "tgx", "eztv.re", "rarbg.com", "rarbg.to"]
+    static let siteTags: WordSet = ["eztv", "rartv", "rarbg", "cttv", "publichd", "ettv", "tgx", "eztv.re", "rarbg.com", "rarbg.to"]
 
     /// ` [eztv]`, `-[rarbg.com]`, `[www.abbott.gov]`, `[rartv]` at the end.
     static func removeSiteSuffixes(_ s: String) -> String {

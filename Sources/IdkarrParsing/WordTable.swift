@@ -1,0 +1,103 @@
+/// Word tables for the rules: `[String: Value]` and `Set<String>` with a cheaper lookup.
+///
+/// Nearly every word of a name is looked up in several tables and nearly every lookup misses.
+/// Swift's own tables hash with SipHash and compare the full string at every probe; these hash
+/// the bytes once (FNV-1a), keep the hashes beside the keys at a low load, and compare strings
+/// only when the hashes agree. ASCII words (all but a few) take that path; other words go to the
+/// standard dictionary, so Unicode canonical equivalence behaves exactly as before.
+struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    /// The same entries as a standard dictionary (for non-ASCII words, `keys`, iteration).
+    let dictionary: [String: Value]
+    private let hashes: [UInt64]
+    private let slotKeys: [String]
+    private let slotValues: [Value?]
+    private let mask: Int
+
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        var capacity = 16
+        while capacity < dictionary.count * 4 { capacity <<= 1 }
+        var hashes = [UInt64](repeating: 0, count: capacity)
+        var keys = [String](repeating: "", count: capacity)
+        var values = [Value?](repeating: nil, count: capacity)
+        for (key, value) in dictionary {
+            let h = WordHash.of(key)
+            var i = WordHash.slot(h) & (capacity - 1)
+            while hashes[i] != 0 { i = (i + 1) & (capacity - 1) }
+            hashes[i] = h
+            keys[i] = key
+            values[i] = value
+        }
+        self.hashes = hashes
+        self.slotKeys = keys
+        self.slotValues = values
+        self.mask = capacity - 1
+    }
+
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
+    }
+
+    subscript(_ key: String) -> Value? {
+        guard let h = WordHash.ascii(key) else { return dictionary[key] }
+        var i = WordHash.slot(h) & mask
+        while true {
+            let slot = hashes[i]
+            if slot == 0 { return nil }
+            if slot == h && slotKeys[i] == key { return slotValues[i] }
+            i = (i + 1) & mask
+        }
+    }
+
+    var keys: Dictionary<String, Value>.Keys { dictionary.keys }
+    var count: Int { dictionary.count }
+}
+
+/// A set of words with the lookup of `WordMap`.
+struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
+    private let map: WordMap<Bool>
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        var d: [String: Bool] = [:]
+        for w in words { d[w] = true }
+        map = WordMap(d)
+    }
+
+    init(arrayLiteral elements: String...) { self.init(elements) }
+
+    func contains(_ word: String) -> Bool { map[word] != nil }
+
+    func makeIterator() -> Dictionary<String, Bool>.Keys.Iterator { map.keys.makeIterator() }
+    var count: Int { map.count }
+}
+
+/// FNV-1a over a word's UTF-8 bytes (never 0: 0 marks an empty slot).
+enum WordHash {
+    @inline(__always) static func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
+
+    @inline(__always) static func of(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h == 0 ? 1 : h
+    }
+
+    /// The hash of an all-ASCII word; nil when the word holds other bytes.
+    @inline(__always) static func ascii(_ s: String) -> UInt64? {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ p -> UInt64? in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in p {
+                if b >= 0x80 { return nil }
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            }
+            return h == 0 ? 1 : h
+        }) {
+            return h
+        }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return h == 0 ? 1 : h
+    }
+}
