@@ -86,7 +86,7 @@ enum AnimeRules {
             guard let n else { continue }
             if i == 0 && !hasGroup { continue }
             // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
-            if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text == "h" || t[i - 1].text == "x" { continue }
+            if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text.isWord("h") || t[i - 1].text.isWord("x") { continue }
             if i > 0, audioWords.contains(t[i - 1].text), t.gap(before: i).count <= 2 { continue }
             let g = t.gap(before: i)
             let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
@@ -112,7 +112,7 @@ enum AnimeRules {
             let turkish = turkishEpisode.contains(t.text(m.end))
             if turkish { return m }
             guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t[idx].text.hasPrefix("0")) else { continue }
-            if prefixed && w != "e" && !w.hasPrefix("e") || w == "episode" || w == "episodio" { return m }
+            if prefixed && !w.isWord("e") && !w.hasPrefix("e") || w.isWord("episode") || w.isWord("episodio") { return m }
             m.bracketed = inOwnBracket
             let rank = dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1))
             if rank > bestRank || (rank == bestRank && !inOwnBracket) {
@@ -160,7 +160,7 @@ enum AnimeRules {
             m.episodes = [n]
             return m
         }
-        if w == "part" || w == "pt", i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t[i + 1].text], n > 0, n < 100 {
+        if w.isWord("part") || w.isWord("pt"), i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t[i + 1].text], n > 0, n < 100 {
             var m = EpisodeMarker(.mini, i, i + 2)
             m.season = 1
             m.episodes = [n]
@@ -176,7 +176,7 @@ enum AnimeRules {
             let next = t[i + 1].text
             let nextCompact = t[i + 1].digitCount == t[i].digitCount && t.separator(before: i + 1) == t.separator(before: i)
             let groupFollows = i + 2 == t.count && t.gap(before: i + 1) == [UInt8(ascii: "-")]
-            guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next == "web" || next == "internal" || next == "proper" || next == "repack" || nextCompact || groupFollows else { return nil }
+            guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next.isWord("web") || next.isWord("internal") || next.isWord("proper") || next.isWord("repack") || nextCompact || groupFollows else { return nil }
         }
         var m = EpisodeMarker(.compact, i, i + 1)
         switch t[i].digitCount {

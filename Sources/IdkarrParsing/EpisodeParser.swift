@@ -72,7 +72,7 @@ enum EpisodeParser {
 
     /// `S1E1-8 of 8`: every episode of the season is a season pack.
     static func ofTotal(_ t: TokenizedName, _ m: inout EpisodeMarker) {
-        guard m.end + 1 < t.count, t[m.end].text == "of", let total = t[m.end + 1].number,
+        guard m.end + 1 < t.count, t[m.end].text.isWord("of"), let total = t[m.end + 1].number,
             m.episodes.first == 1, m.episodes.last == total, m.episodes.count > 1
         else { return }
         m.episodes = []
@@ -232,7 +232,7 @@ enum EpisodeParser {
             if NumberWords.seasonWords.contains(t[k].text), k > 0, t.gap(before: k).contains(UInt8(ascii: "-")) { return k }
             // "Title [HDTV 720p][Cap.101]": a bracket of quality words ends the title.
             if k > 0, t.gap(before: k).contains(UInt8(ascii: "[")),
-                (k..<start).allSatisfy({ QualityFeatures.resolutions[t[$0].text] != nil || QualityFeatures.singleSources[t[$0].text] != nil || t[$0].text == "cap" })
+                (k..<start).allSatisfy({ QualityFeatures.resolutions[t[$0].text] != nil || QualityFeatures.singleSources[t[$0].text] != nil || t[$0].text.isWord("cap") })
             {
                 return k
             }
@@ -240,7 +240,7 @@ enum EpisodeParser {
         }
         // "Title Complete Series S01": drop the trailing "Complete (Series)".
         var end = start
-        if end >= 2, t[end - 1].text == "series", t[end - 2].text == "complete" { end -= 2 } else if end >= 2, t[end - 1].text == "complete" { end -= 1 }
+        if end >= 2, t[end - 1].text.isWord("series"), t[end - 2].text.isWord("complete") { end -= 2 } else if end >= 2, t[end - 1].text.isWord("complete") { end -= 1 }
         return end
     }
 

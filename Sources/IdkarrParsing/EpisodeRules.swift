@@ -25,7 +25,7 @@ enum EpisodeRules {
         {
             var j = i + 1
             var ep = NumberWords.episode(t[j].text)
-            if ep == nil, t[j].text == "e" || t[j].text == "ep" || t[j].text == "episode", j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
+            if ep == nil, t[j].text.isWord("e") || t[j].text.isWord("ep") || t[j].text.isWord("episode"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 j += 1
                 ep = n
             }
@@ -78,10 +78,10 @@ enum EpisodeRules {
                 next = [n]
             } else if let n = t[j].number, isRange || g == [UInt8(ascii: "_")], g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
                 next = [n]
-            } else if (w == "en" || w == "and" || w == "&"), j + 1 < t.count, let n = t[j + 1].number, let last = m.episodes.last, n == last + 1 {
+            } else if (w.isWord("en") || w.isWord("and") || w == "&"), j + 1 < t.count, let n = t[j + 1].number, let last = m.episodes.last, n == last + 1 {
                 next = [n]
                 j += 1
-            } else if (w == "e" || w == "ep"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
+            } else if (w.isWord("e") || w.isWord("ep")), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 next = [n]
                 j += 1
             }
@@ -113,11 +113,11 @@ enum EpisodeRules {
             m.episodes = [e]
             return m
         }
-        if w == "cap", i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 3 || t[i + 1].digitCount == 4 {
+        if w.isWord("cap"), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 3 || t[i + 1].digitCount == 4 {
             var m = EpisodeMarker(.standard, i, i + 2)
             m.season = n / 100
             m.episodes = [n % 100]
-            if i + 2 < t.count, t[i + 2].text == "cap" || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number, n2 > n {
+            if i + 2 < t.count, t[i + 2].text.isWord("cap") || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number, n2 > n {
                 m.episodes = NumberWords.expand(n % 100, n2 % 100)
             }
             return m
@@ -135,13 +135,13 @@ enum EpisodeRules {
         var j = i + 1
         if let s = NumberWords.season(w) ?? NumberWords.gluedSeason(w) {
             season = s
-        } else if w == "s", i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 2 {
+        } else if w.isWord("s"), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 2 {
             season = n
             j = i + 2
-        } else if NumberWords.seasonWords.contains(w) || (w == "series" && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4,
+        } else if NumberWords.seasonWords.contains(w) || (w.isWord("series") && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4,
             !t.gap(before: i + 1).contains(dash)
         {
-            if w == "series" && t[i + 1].digitCount > 2 { return nil }
+            if w.isWord("series") && t[i + 1].digitCount > 2 { return nil }
             season = n
             j = i + 2
         }
@@ -167,7 +167,7 @@ enum EpisodeRules {
         } else if NumberWords.seasonWords.contains(w), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
             m.multiSeason = true
             m.end = j + 2
-        } else if (w == "part" || w == "pt" || w == "vol" || w == "volume"), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t[j + 1].text] {
+        } else if (w.isWord("part") || w.isWord("pt") || w.isWord("vol") || w.isWord("volume")), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t[j + 1].text] {
             m.partialSeason = true
             m.fullSeason = false
             m.seasonPart = n
@@ -177,9 +177,9 @@ enum EpisodeRules {
             m.fullSeason = false
             m.seasonPart = n
             m.end = j + 1
-        } else if w == "extras" || w == "extra" || w == "bonus" || w == "featurettes" || w == "subpack" {
+        } else if w.isWord("extras") || w.isWord("extra") || w.isWord("bonus") || w.isWord("featurettes") || w.isWord("subpack") {
             m.extras = true
-        } else if w == "special" || w == "specials" {
+        } else if w.isWord("special") || w.isWord("specials") {
             m.special = true
         }
     }
@@ -242,7 +242,7 @@ enum EpisodeRules {
     static func dailyPart(_ t: TokenizedName, _ m: inout EpisodeMarker) {
         guard m.end < t.count else { return }
         let w = t[m.end].text
-        if w == "part", m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
+        if w.isWord("part"), m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
         else if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))) { m.dailyPart = n; m.end += 1 }
     }
 

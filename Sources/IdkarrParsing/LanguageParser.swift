@@ -73,20 +73,20 @@ public enum LanguageParser {
                 if !isSubtitleRun(t, i) { add(name) }
             } else if t[i].text.utf8.contains(where: { $0 >= 0xE3 }), w.contains("中") || w.contains("简") || w.contains("繁") || w.contains("字幕") || w.contains("国语") || w.contains("粤语") {
                 add("Chinese")
-            } else if (w == "pl" && (t.text(i + 1) == "dub" || t.text(i + 1) == "lek")) || (w == "dub" || w == "lek") && t.text(i + 1) == "pl" {
+            } else if (w.isWord("pl") && (t.text(i + 1).isWord("dub") || t.text(i + 1).isWord("lek"))) || (w.isWord("dub") || w.isWord("lek")) && t.text(i + 1).isWord("pl") {
                 add("Polish")
-            } else if w == "ger" && t.text(i + 1) == "dub" {
+            } else if w.isWord("ger") && t.text(i + 1).isWord("dub") {
                 add("German")
-            } else if (w == "gb" || w == "chs" || w == "cht") && t.gap(before: i).last == UInt8(ascii: "[") {
+            } else if (w.isWord("gb") || w.isWord("chs") || w.isWord("cht")) && t.gap(before: i).last == UInt8(ascii: "[") {
                 add("Chinese")
             }
             i += 1
         }
         // "German.DL" (dual language) and "German.ML" (multi language) carry the original audio too.
-        for i in max(start, 1)..<max(t.count, 1) where i < t.count && (t[i].text == "dl" || t[i].text == "ml") {
-            if i >= 1, words[t[i - 1].text] != nil || t[i - 1].text == "dts" || t[i - 1].text == "ac3d" || t[i - 1].text == "ac3" || t[i - 1].text == "eac3" || t[i - 1].text == "opus" {
+        for i in max(start, 1)..<max(t.count, 1) where i < t.count && (t[i].text.isWord("dl") || t[i].text.isWord("ml")) {
+            if i >= 1, words[t[i - 1].text] != nil || t[i - 1].text.isWord("dts") || t[i - 1].text.isWord("ac3d") || t[i - 1].text.isWord("ac3") || t[i - 1].text.isWord("eac3") || t[i - 1].text.isWord("opus") {
                 if !found.isEmpty && !found.contains(.original) { found.append(.original) }
-                if t[i].text == "ml" { add("English") }
+                if t[i].text.isWord("ml") { add("English") }
             }
         }
         if found.isEmpty { return [.unknown] }
@@ -101,17 +101,17 @@ public enum LanguageParser {
     }
 
     static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
-        if w == "pt", t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1) == "br" { return "Portuguese (Brazil)" }
+        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1).isWord("br") { return "Portuguese (Brazil)" }
         let u8 = w.utf8
         if u8.count == 2, let a = t.bytes.indices.contains(t[i].start) ? t.bytes[t[i].start] : nil, a >= 65 && a <= 90 {
             // handled below (upper-case codes)
         } else if words[w] == nil {
             guard let f = u8.first, Bytes.isDigit(f), u8.count > 3 else { return nil }
         }
-        if w == "pt", t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1) == "br" { return "Portuguese (Brazil)" }
-        if w == "br", t.text(i - 1) == "pt" { return nil }
+        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1).isWord("br") { return "Portuguese (Brazil)" }
+        if w.isWord("br"), t.text(i - 1).isWord("pt") { return nil }
         if w.utf8.count == 2, let name = upperCodes[t.originalText(i)] {
-            if i == 0 || t.text(i - 1) == "dts" || t.text(i - 1) == "dd" { return nil }
+            if i == 0 || t.text(i - 1).isWord("dts") || t.text(i - 1).isWord("dd") { return nil }
             // "[YTS.LT]": a site or group name, not a language.
             if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t.text(i - 1)] == nil, upperCodes[t.originalText(i - 1)] == nil,
                 t.gap(before: i - 1).last == UInt8(ascii: "[")
@@ -157,7 +157,7 @@ public enum LanguageParser {
         }
         var k = i - 1
         while k >= 0, joins(k + 1), isLang(k) { k -= 1 }
-        if k >= 0, joins(k + 1), subtitleWords.contains(t[k].text) || t[k].text == "legendas" { return true }
+        if k >= 0, joins(k + 1), subtitleWords.contains(t[k].text) || t[k].text.isWord("legendas") { return true }
         return false
     }
 

@@ -48,7 +48,7 @@ enum MovieParser {
     /// Words that cannot be part of a movie title when they follow it.
     static func isStopWord(_ t: TokenizedName, _ i: Int) -> Bool {
         let w = t[i].text
-        if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return w != "pal" && w != "ntsc" || i > 1 }
+        if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return !w.isWord("pal") && !w.isWord("ntsc") || i > 1 }
         if Editions.starts(t, i) { return true }
         if MovieTitles.stopWords.contains(w) { return true }
         if LanguageParser.words[w] != nil, stopLanguages.contains(w) {
@@ -91,7 +91,7 @@ enum MovieParser {
                 // The year may come after an edition or language word: "Movie IMAX 2012", "Movie Director's Cut 2049".
                 var k = i + 1
                 while k < t.count, k <= i + 4, !isYear(t, k) { k += 1 }
-                if k < t.count, isYear(t, k), (i + 1..<k).allSatisfy({ isStopWord(t, $0) || Editions.words.contains(t[$0].text) || t[$0].text == "s" }) {
+                if k < t.count, isYear(t, k), (i + 1..<k).allSatisfy({ isStopWord(t, $0) || Editions.words.contains(t[$0].text) || t[$0].text.isWord("s") }) {
                     return (i, k)
                 }
                 var later: Int?
@@ -136,13 +136,13 @@ enum MovieTitles {
             let next = n + 1 < parts.count ? parts[n + 1] : ""
             let lower = Bytes.lowercased(part)
             let nextIsLetter = next.utf8.count == 1 && Bytes.number(next) == nil
-            if part.utf8.count == 1 && lower != "a" && Bytes.number(part) == nil && (previousAcronym || nextIsLetter) {
+            if part.utf8.count == 1 && !lower.isWord("a") && Bytes.number(part) == nil && (previousAcronym || nextIsLetter) {
                 out += part + "."
                 previousAcronym = true
-            } else if lower == "a" && (previousAcronym || nextIsLetter) {
+            } else if lower.isWord("a") && (previousAcronym || nextIsLetter) {
                 out += part + "."
                 previousAcronym = true
-            } else if lower == "dr" && n + 1 < parts.count {
+            } else if lower.isWord("dr") && n + 1 < parts.count {
                 out += part + "."
                 previousAcronym = true
             } else {
@@ -194,17 +194,17 @@ enum Editions {
             let w = t[j].text
             if standalone.contains(w) {
                 ok = true
-            } else if needsSuffix.contains(w) || (w.hasSuffix("th") && Bytes.number(String(w.dropLast(2))) != nil) || (t[j].number != nil && t.text(j + 1) == "anniversary") {
+            } else if needsSuffix.contains(w) || (w.hasSuffix("th") && Bytes.number(String(w.dropLast(2))) != nil) || (t[j].number != nil && t.text(j + 1).isWord("anniversary")) {
                 // must be followed (possibly after 's / anniversary) by a suffix word
                 var k = j + 1
-                while k < t.count, t[k].text == "s" || t[k].text == "anniversary" || needsSuffix.contains(t[k].text) { k += 1 }
-                if k < t.count, suffixes.contains(t[k].text) || (w == "open" && t[k].text == "matte") {
+                while k < t.count, t[k].text.isWord("s") || t[k].text.isWord("anniversary") || needsSuffix.contains(t[k].text) { k += 1 }
+                if k < t.count, suffixes.contains(t[k].text) || (w.isWord("open") && t[k].text.isWord("matte")) {
                     ok = true
                     j = k
                 } else {
                     break
                 }
-            } else if ok, suffixes.contains(w) || w == "s" {
+            } else if ok, suffixes.contains(w) || w.isWord("s") {
                 // trailing Cut / Edition
             } else {
                 break
@@ -237,8 +237,8 @@ enum Ids {
         for i in 0..<t.count {
             let w = t[i].text
             if w.hasPrefix("tt"), let _ = Bytes.number(String(w.dropFirst(2))), w.utf8.count >= 9, w.utf8.count <= 10 { imdb = w }
-            if (w == "tmdb" || w == "tmdbid"), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
-            if w == "imdb" || w == "imdbid", i + 1 < t.count, t[i + 1].text.hasPrefix("tt") { imdb = t[i + 1].text }
+            if (w.isWord("tmdb") || w.isWord("tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
+            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, t[i + 1].text.hasPrefix("tt") { imdb = t[i + 1].text }
         }
         return (imdb, tmdb)
     }

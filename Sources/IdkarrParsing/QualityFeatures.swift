@@ -115,7 +115,7 @@ struct QualityFeatures {
     }
 
     private mutating func scanResolution(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
-        if w == "4k" || w == "uhd" || w == "8k" || w == "ultrahd" {
+        if w.isWord("4k") || w.isWord("uhd") || w.isWord("8k") || w.isWord("ultrahd") {
             if i > 0 { alternativeResolution = 2160 }
             return
         }
@@ -136,26 +136,26 @@ struct QualityFeatures {
             {
                 return nil
             }
-            if s == .workprint && w == "wp" && i == 0 { return nil }
-            if w == "bd" && t.count > i + 1 && next == "rip" { return nil }
-            if w == "pal" || w == "ntsc" || w == "tc" || w == "cam" || w == "wp" {
+            if s == .workprint && w.isWord("wp") && i == 0 { return nil }
+            if w.isWord("bd") && t.count > i + 1 && next.isWord("rip") { return nil }
+            if w.isWord("pal") || w.isWord("ntsc") || w.isWord("tc") || w.isWord("cam") || w.isWord("wp") {
                 if i == 0 { return nil }
             }
             return s
         }
-        if w == "ts" {
+        if w.isWord("ts") {
             // "TS" followed by a separator, not a file extension.
             if i > 0 && i + 1 < t.count { return .telesync }
             return nil
         }
         if w.count == 2, w.hasPrefix("r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
-        if w == "web" { return webSource(t, i, next) }
+        if w.isWord("web") { return webSource(t, i, next) }
         return nil
     }
 
     private func webSource(_ t: TokenizedName, _ i: Int, _ next: String) -> Source? {
-        if next == "rip" { return .webrip }
-        if next == "dl" || next == "dlmux" || next == "dlrip" { return .webdl }
+        if next.isWord("rip") { return .webrip }
+        if next.isWord("dl") || next.isWord("dlmux") || next.isWord("dlrip") { return .webdl }
         let prev = t.text(i - 1)
         if i == 0 { return nil }
         if Self.webContext.contains(next) || Self.webContext.contains(prev) || i == t.count - 1 { return .webdl }
@@ -189,25 +189,25 @@ struct QualityFeatures {
         switch w {
         case "remux", "bdremux", "uhdremux": remux = true
         case "rawhd": rawHD = true
-        case "raw" where next == "hd" && glued: rawHD = true
+        case "raw" where next.isWord("hd") && glued: rawHD = true
         case "mpeg2": mpeg2 = true
-        case "mpeg" where next == "2" && glued: mpeg2 = true
+        case "mpeg" where next.isWord("2") && glued: mpeg2 = true
         case "brdisk", "bdiso", "bd25", "bd50", "bdmv", "avc", "vc1", "mpls":
-            if w == "brdisk" || w == "bdiso" || w == "bd25" || w == "bd50" || w == "bdmv" { brDisk = true }
-        case "br" where next == "disk" && glued: brDisk = true
-        case "complete" where next == "bluray" || (next == "uhd" && t.text(i + 2) == "bluray"): brDisk = true
+            if w.isWord("brdisk") || w.isWord("bdiso") || w.isWord("bd25") || w.isWord("bd50") || w.isWord("bdmv") { brDisk = true }
+        case "br" where next.isWord("disk") && glued: brDisk = true
+        case "complete" where next.isWord("bluray") || (next.isWord("uhd") && t.text(i + 2).isWord("bluray")): brDisk = true
         case "iso" where i < t.count - 1: brDisk = true
-        case "hr" where next == "ws" && glued: highDefPDTV = true
-        case "hd" where next == "tv" && glued: otherHDTV = true
-        case "sd" where next == "tv" && glued: otherSDTV = true
+        case "hr" where next.isWord("ws") && glued: highDefPDTV = true
+        case "hd" where next.isWord("tv") && glued: otherHDTV = true
+        case "sd" where next.isWord("tv") && glued: otherSDTV = true
         case "hdtv": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketHDTV = true }
         case "webdl": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketWEBDL = true }
         default: break
         }
-        if w == "bd" || (w.hasPrefix("bd") && (w == "bd720" || w == "bd1080" || w == "bd2160" || w == "bd720p" || w == "bd1080p")) {
+        if w.isWord("bd") || (w.hasPrefix("bd") && (w.isWord("bd720") || w.isWord("bd1080") || w.isWord("bd2160") || w.isWord("bd720p") || w.isWord("bd1080p"))) {
             animeBluray = true
         }
-        if w == "web" && (t.gap(before: i).last == UInt8(ascii: "[") || t.gap(before: i).last == UInt8(ascii: "(")) {
+        if w.isWord("web") && (t.gap(before: i).last == UInt8(ascii: "[") || t.gap(before: i).last == UInt8(ascii: "(")) {
             animeWeb = true
         }
     }
@@ -219,16 +219,16 @@ extension QualityFeatures {
     mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) {
         switch w {
         case "avc", "hevc", "vc1", "mvc", "mpeg2", "bdmv": brDiskCodec = true
-        case "vc" where next == "1": brDiskCodec = true
-        case "mpeg" where next == "2": brDiskCodec = true
+        case "vc" where next.isWord("1"): brDiskCodec = true
+        case "mpeg" where next.isWord("2"): brDiskCodec = true
         case "iso": brDiskCodec = true; if i > 0 { brDisk = true }
         case "bd25", "bd50", "bd66", "bd100", "bdiso", "m2ts": if i > 0 { brDisk = true }
         case "untouched": brDiskCodec = true
         case "bd" where ["25", "50", "66", "100"].contains(next): brDisk = true
         case "bdrip", "720p", "mkv", "xvid", "wmv", "d3g", "remux", "bdremux", "brrip", "webrip", "webdl": brDiskBlocker = true
-        case "dvd" where t.text(i - 1) != "hd": brDiskBlocker = true
+        case "dvd" where !t.text(i - 1).isWord("hd"): brDiskBlocker = true
         case "x264", "h264", "x265", "h265": encoder = true; brDiskBlocker = true
-        case "x", "h" where next == "264" || next == "265": encoder = true; brDiskBlocker = true
+        case "x", "h" where next.isWord("264") || next.isWord("265"): encoder = true; brDiskBlocker = true
         case "german": german = true
         case "dl", "ml": multiLanguage = true
         default: break

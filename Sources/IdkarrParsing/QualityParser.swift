@@ -169,9 +169,9 @@ enum RevisionParser {
 
     static func hardcodedSubs(_ t: TokenizedName) -> String? {
         var found: String?
-        for i in 0..<t.count where Text.hasSuffix(t[i].text, "sub") || Text.hasSuffix(t[i].text, "subs") || t[i].text == "hc" || t[i].text == "subbed" {
+        for i in 0..<t.count where Text.hasSuffix(t[i].text, "sub") || Text.hasSuffix(t[i].text, "subs") || t[i].text.isWord("hc") || t[i].text.isWord("subbed") {
             let w = t[i].text
-            if w == "hc" || w == "subbed" { found = "Generic Hardcoded Subs"; continue }
+            if w.isWord("hc") || w.isWord("subbed") { found = "Generic Hardcoded Subs"; continue }
             if w.count > 3, w.count <= 8, !softSubWords.contains(w) {
                 found = t.originalText(i)
             }

@@ -144,3 +144,9 @@ enum Text {
         return nil
     }
 }
+
+extension String {
+    /// `self == word` for a lower-case ASCII `word`, without a library call when the lengths differ
+    /// (most comparisons of a name's words with rule words fail on the length alone).
+    @inline(__always) func isWord(_ word: String) -> Bool { utf8.count == word.utf8.count && self == word }
+}
