@@ -47,7 +47,7 @@ enum AnimeRules {
             guard g.count <= 3, g.contains(UInt8(ascii: "-")) || g.contains(UInt8(ascii: "~")),
                 g.allSatisfy({ $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }),
                 let v = episodeNumber(t, last + 1) ?? epPrefixed(t[last + 1].text), v > lastValue,
-                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || t[last].text.hasPrefix("0") || t[last].digitCount == t[last + 1].digitCount
+                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || Text.hasPrefix(t[last].text, "0") || t[last].digitCount == t[last + 1].digitCount
             else { break }
             last += 1
             lastValue = v
@@ -56,7 +56,7 @@ enum AnimeRules {
     }
 
     static func epPrefixed(_ w: String) -> Int? {
-        guard w.hasPrefix("ep") else { return nil }
+        guard Text.hasPrefix(w, "ep") else { return nil }
         return Bytes.number(String(w.dropFirst(2)))
     }
 
@@ -79,7 +79,7 @@ enum AnimeRules {
             var prefixed = false
             if episodeWords.contains(w), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
             var n = episodeNumber(t, idx)
-            if n == nil, let e = epPrefixed(w) ?? NumberWords.episode(w), !w.hasPrefix("e") || w.utf8.count >= 2 {
+            if n == nil, let e = epPrefixed(w) ?? NumberWords.episode(w), !Text.hasPrefix(w, "e") || w.utf8.count >= 2 {
                 n = e
                 prefixed = true
             }
@@ -111,8 +111,8 @@ enum AnimeRules {
             if depth > 0 && !inOwnBracket { continue }
             let turkish = turkishEpisode.contains(t.text(m.end))
             if turkish { return m }
-            guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t[idx].text.hasPrefix("0")) else { continue }
-            if prefixed && !w.isWord("e") && !w.hasPrefix("e") || w.isWord("episode") || w.isWord("episodio") { return m }
+            guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && Text.hasPrefix(t[idx].text, "0")) else { continue }
+            if prefixed && !w.isWord("e") && !Text.hasPrefix(w, "e") || w.isWord("episode") || w.isWord("episodio") { return m }
             m.bracketed = inOwnBracket
             let rank = dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1))
             if rank > bestRank || (rank == bestRank && !inOwnBracket) {
@@ -129,7 +129,7 @@ enum AnimeRules {
         guard i > 0, let f = t[i].text.utf8.first, f == UInt8(ascii: "e") || f == UInt8(ascii: "p") || Bytes.isDigit(f) else { return nil }
         let w = t[i].text
         // E04 after a year or before a yymmdd date is a mini-series episode; otherwise an absolute number.
-        if let e = NumberWords.episode(w), !w.hasPrefix("ep"), NumberWords.season(t.text(i - 1)) == nil {
+        if let e = NumberWords.episode(w), !Text.hasPrefix(w, "ep"), NumberWords.season(t.text(i - 1)) == nil {
             var end = i + 1
             var eps = [e]
             if end < t.count, t.gap(before: end).contains(UInt8(ascii: "-")), let e2 = NumberWords.episode(t[end].text), e2 > e {
@@ -146,7 +146,7 @@ enum AnimeRules {
             return m
         }
         // "5of9": episode 5 of a 9-part mini-series; "Part01".
-        if let o = w.firstIndex(of: "o"), w.hasSuffix(w[o...].count > 2 ? String(w[o...]) : "#"), let n = Bytes.number(String(w[..<o])),
+        if w.utf8.contains(UInt8(ascii: "o")), let o = w.firstIndex(of: "o"), w.hasSuffix(w[o...].count > 2 ? String(w[o...]) : "#"), let n = Bytes.number(String(w[..<o])),
             w[o...].hasPrefix("of"), Bytes.number(String(w[w.index(o, offsetBy: 2)...])) != nil, n > 0
         {
             var m = EpisodeMarker(.mini, i, i + 1)
@@ -154,7 +154,7 @@ enum AnimeRules {
             m.episodes = [n]
             return m
         }
-        if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))), n > 0, n < 100 {
+        if Text.hasPrefix(w, "part"), let n = Bytes.number(String(w.dropFirst(4))), n > 0, n < 100 {
             var m = EpisodeMarker(.mini, i, i + 1)
             m.season = 1
             m.episodes = [n]

@@ -158,7 +158,7 @@ enum EpisodeParser {
                 let g = t.gap(before: m.end)
                 let viaDash = g.contains(UInt8(ascii: "-")) || g.last == UInt8(ascii: "(")
                 let viaDot = g == [UInt8(ascii: ".")] && t[m.end].digitCount == 3
-                let padded = t[m.end].text.hasPrefix("0")
+                let padded = Text.hasPrefix(t[m.end].text, "0")
                 if (viaDash || viaDot || hasGroup) && (padded || (hasGroup && t[m.end].digitCount >= 3 && (AnimeRules.isTrailer(t, m.end + 1)))) {
                     m.absolutes = AnimeRules.range(t, from: m.end, first: n).1
                 }
@@ -180,7 +180,7 @@ enum EpisodeParser {
             return (p, titleEnd(t, p.start))
         }
         if let m = mini, daily == nil || daily!.start >= m.end - 1 || daily!.invalid == false && daily!.start == m.end {
-            if absolute == nil || absolute!.start >= m.start || t[m.start].text.hasPrefix("e") { return (m, m.start) }
+            if absolute == nil || absolute!.start >= m.start || Text.hasPrefix(t[m.start].text, "e") { return (m, m.start) }
         }
         if let a = absolute, AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
         if let d = daily {
@@ -193,7 +193,7 @@ enum EpisodeParser {
             return (d, end)
         }
         if var a = absolute, a.end < t.count, specialWords.contains(t[a.end].text) { a.special = true; return (a, a.start) }
-        if let a = absolute, a.bracketed || (t[a.start].text.hasPrefix("0") && a.end < t.count && QualityFeatures.resolutions[t[a.end].text] != nil)
+        if let a = absolute, a.bracketed || (Text.hasPrefix(t[a.start].text, "0") && a.end < t.count && QualityFeatures.resolutions[t[a.end].text] != nil)
             || (a.end < t.count && ["vostfr", "vf", "multi"].contains(t[a.end].text)) || t.gap(before: a.start).last == UInt8(ascii: "#")
         {
             return (a, a.start)

@@ -21,7 +21,7 @@ enum EpisodeRules {
             return m
         }
         if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1),
-            !t.gap(before: i + 1).contains(dash) || (t[i + 1].text.hasPrefix("e") && !t[i + 1].text.hasPrefix("ep"))
+            !t.gap(before: i + 1).contains(dash) || (Text.hasPrefix(t[i + 1].text, "e") && !Text.hasPrefix(t[i + 1].text, "ep"))
         {
             var j = i + 1
             var ep = NumberWords.episode(t[j].text)
@@ -74,7 +74,7 @@ enum EpisodeRules {
                 next = eps
             } else if let (s, eps) = NumberWords.crossForm(w), s == season {
                 next = eps
-            } else if w.hasPrefix("x"), let n = Bytes.number(String(w.dropFirst())) {
+            } else if Text.hasPrefix(w, "x"), let n = Bytes.number(String(w.dropFirst())) {
                 next = [n]
             } else if let n = t[j].number, isRange || g == [UInt8(ascii: "_")], g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
                 next = [n]
@@ -106,7 +106,7 @@ enum EpisodeRules {
             return m
         }
         if NumberWords.seasonWords.contains(w), i + 2 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
-            let e = NumberWords.episode(t[i + 2].text), t[i + 2].text.hasPrefix("ep")
+            let e = NumberWords.episode(t[i + 2].text), Text.hasPrefix(t[i + 2].text, "ep")
         {
             var m = EpisodeMarker(.standard, i, i + 3)
             m.season = s
@@ -172,7 +172,7 @@ enum EpisodeRules {
             m.fullSeason = false
             m.seasonPart = n
             m.end = j + 2
-        } else if let n = (w.hasPrefix("part") ? Bytes.number(String(w.dropFirst(4))) : nil) ?? (w.hasPrefix("p") ? Bytes.number(String(w.dropFirst(1))) : nil) ?? (w.hasPrefix("vol") ? Bytes.number(String(w.dropFirst(3))) : nil) {
+        } else if let n = (Text.hasPrefix(w, "part") ? Bytes.number(String(w.dropFirst(4))) : nil) ?? (Text.hasPrefix(w, "p") ? Bytes.number(String(w.dropFirst(1))) : nil) ?? (Text.hasPrefix(w, "vol") ? Bytes.number(String(w.dropFirst(3))) : nil) {
             m.partialSeason = true
             m.fullSeason = false
             m.seasonPart = n
@@ -243,7 +243,7 @@ enum EpisodeRules {
         guard m.end < t.count else { return }
         let w = t[m.end].text
         if w.isWord("part"), m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
-        else if w.hasPrefix("part"), let n = Bytes.number(String(w.dropFirst(4))) { m.dailyPart = n; m.end += 1 }
+        else if Text.hasPrefix(w, "part"), let n = Bytes.number(String(w.dropFirst(4))) { m.dailyPart = n; m.end += 1 }
     }
 
     static func dailyMarker(_ a: Int, _ b: Int, _ d: String) -> EpisodeMarker {

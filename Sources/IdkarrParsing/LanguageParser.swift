@@ -121,7 +121,7 @@ public enum LanguageParser {
             return name
         }
         // "2xUkr", "3xUkr": number of audio tracks in that language.
-        if words[w] == nil, let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
+        if words[w] == nil, w.utf8.contains(UInt8(ascii: "x")), let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
             return name
         }
         if words[w] == nil, let f = w.first, f.isNumber, let name = words[String(w.drop(while: \.isNumber))], w.count > 3 { return name }

@@ -78,7 +78,7 @@ enum MovieParser {
         while i < t.count {
             if anime {
                 let w = t[i].text
-                if w.utf8.count == 2, w.hasPrefix("v"), Bytes.isDigit(w.utf8.last!) { return (i, nil) }
+                if w.utf8.count == 2, Text.hasPrefix(w, "v"), Bytes.isDigit(w.utf8.last!) { return (i, nil) }
                 if t.gap(before: i).contains(UInt8(ascii: "[")) && !isYear(t, i) { return (i, nil) }
             }
             if isYear(t, i) {
@@ -236,9 +236,9 @@ enum Ids {
         var tmdb: Int?
         for i in 0..<t.count {
             let w = t[i].text
-            if w.hasPrefix("tt"), let _ = Bytes.number(String(w.dropFirst(2))), w.utf8.count >= 9, w.utf8.count <= 10 { imdb = w }
+            if Text.hasPrefix(w, "tt"), let _ = Bytes.number(String(w.dropFirst(2))), w.utf8.count >= 9, w.utf8.count <= 10 { imdb = w }
             if (w.isWord("tmdb") || w.isWord("tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
-            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, t[i + 1].text.hasPrefix("tt") { imdb = t[i + 1].text }
+            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, Text.hasPrefix(t[i + 1].text, "tt") { imdb = t[i + 1].text }
         }
         return (imdb, tmdb)
     }

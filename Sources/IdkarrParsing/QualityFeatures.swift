@@ -148,7 +148,7 @@ struct QualityFeatures {
             if i > 0 && i + 1 < t.count { return .telesync }
             return nil
         }
-        if w.count == 2, w.hasPrefix("r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
+        if w.count == 2, Text.hasPrefix(w, "r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
         if w.isWord("web") { return webSource(t, i, next) }
         return nil
     }
@@ -204,7 +204,7 @@ struct QualityFeatures {
         case "webdl": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketWEBDL = true }
         default: break
         }
-        if w.isWord("bd") || (w.hasPrefix("bd") && (w.isWord("bd720") || w.isWord("bd1080") || w.isWord("bd2160") || w.isWord("bd720p") || w.isWord("bd1080p"))) {
+        if w.isWord("bd") || (Text.hasPrefix(w, "bd") && (w.isWord("bd720") || w.isWord("bd1080") || w.isWord("bd2160") || w.isWord("bd720p") || w.isWord("bd1080p"))) {
             animeBluray = true
         }
         if w.isWord("web") && (t.gap(before: i).last == UInt8(ascii: "[") || t.gap(before: i).last == UInt8(ascii: "(")) {

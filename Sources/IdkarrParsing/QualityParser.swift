@@ -125,23 +125,20 @@ enum RevisionParser {
         var rev = Revision()
         for i in 0..<t.count {
             let w = t[i].text
-            switch w {
-            case "proper":
+            if w.isWord("proper") {
                 rev.version = max(rev.version, 2)
-            case "repack", "rerip":
+            } else if w.isWord("repack") || w.isWord("rerip") {
                 rev.version = max(rev.version, 2)
                 rev.isRepack = true
-            case "real":
+            } else if w.isWord("real") {
                 if t.originalText(i) == "REAL" { rev.real += 1 }
-            default:
-                if (w.hasPrefix("repack") || w.hasPrefix("rerip")), let d = w.utf8.last, Bytes.isDigit(d),
-                    Bytes.isAllDigits(String(w.drop(while: { !$0.isNumber })))
-                {
-                    rev.version = max(rev.version, Int(d - 48) + 1)
-                    rev.isRepack = true
-                } else if let v = animeVersion(t, i) {
-                    rev.version = v
-                }
+            } else if (Text.hasPrefix(w, "repack") || Text.hasPrefix(w, "rerip")), let d = w.utf8.last, Bytes.isDigit(d),
+                Bytes.isAllDigits(String(w.drop(while: { !$0.isNumber })))
+            {
+                rev.version = max(rev.version, Int(d - 48) + 1)
+                rev.isRepack = true
+            } else if let v = animeVersion(t, i) {
+                rev.version = v
             }
         }
         return rev

@@ -72,7 +72,7 @@ public enum ReleaseGroupParser {
         while u.last == UInt8(ascii: "-") { u.removeLast() }
         while let dash = u.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }) {
             let tail = Bytes.lowercased(Text.string(u[(dash + 1)...]))
-            guard junkSuffixes.contains(tail) || tail.hasPrefix("rakuv") else { break }
+            guard junkSuffixes.contains(tail) || Text.hasPrefix(tail, "rakuv") else { break }
             guard u[..<dash].contains(UInt8(ascii: "-")) || u[..<dash].contains(UInt8(ascii: " ")) else { break }
             u.removeSubrange(dash...)
         }

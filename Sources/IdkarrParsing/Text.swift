@@ -71,6 +71,19 @@ enum Text {
 
     static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+    /// `s.hasPrefix(prefix)` for an ASCII `prefix`, comparing bytes. When a byte ≥ 0x80 (which may
+    /// be a combining mark joined to the prefix's last letter) follows, the library decides.
+    @inline(__always) static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let p = prefix.utf8Start
+        var it = s.utf8.makeIterator()
+        for j in 0..<n {
+            guard let b = it.next(), b == p[j] else { return false }
+        }
+        if let after = it.next(), after >= 0x80 { return s.hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+        return true
+    }
+
     /// True when the bytes of `s` end with the bytes of ASCII `suffix`.
     static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
         let u = s.utf8

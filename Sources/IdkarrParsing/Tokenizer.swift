@@ -83,7 +83,14 @@ struct TokenizedName: Sendable {
 
     /// `other` when it was split from exactly `string`, else a new split of `string`.
     static func reusing(_ other: TokenizedName, for string: String) -> TokenizedName {
-        other.bytes.elementsEqual(string.utf8) ? other : TokenizedName(string)
+        let same = other.bytes.count == string.utf8.count
+            && (string.utf8.withContiguousStorageIfAvailable { s in
+                other.bytes.withUnsafeBufferPointer { b in
+                    for k in 0..<b.count where b[k] != s[k] { return false }
+                    return true
+                }
+            } ?? other.bytes.elementsEqual(string.utf8))
+        return same ? other : TokenizedName(string)
     }
 
     var count: Int { tokens.count }
