@@ -76,26 +76,35 @@ enum Text {
     @inline(__always) static func hasPrefix(_ s: String, _ prefix: StaticString) -> Bool {
         let n = prefix.utf8CodeUnitCount
         let p = prefix.utf8Start
-        var it = s.utf8.makeIterator()
-        for j in 0..<n {
-            guard let b = it.next(), b == p[j] else { return false }
+        let verdict: Bool? = withBytes(s) { u in
+            guard u.count >= n else { return false }
+            for j in 0..<n where u[j] != p[j] { return false }
+            return u.count > n && u[n] >= 0x80 ? nil : true
         }
-        if let after = it.next(), after >= 0x80 { return s.hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
-        return true
+        return verdict ?? s.hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `s` without copying them (native strings are contiguous).
+    @inline(__always) static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// True when some byte of `s` satisfies `test`.
+    @inline(__always) static func anyByte(_ s: String, _ test: (UInt8) -> Bool) -> Bool {
+        withBytes(s) { $0.contains(where: test) }
     }
 
     /// True when the bytes of `s` end with the bytes of ASCII `suffix`.
     static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
-        let u = s.utf8
         let n = suffix.utf8CodeUnitCount
-        guard u.count >= n else { return false }
-        var k = u.index(u.endIndex, offsetBy: -n)
         let p = suffix.utf8Start
-        for j in 0..<n {
-            guard u[k] == p[j] else { return false }
-            k = u.index(after: k)
+        return withBytes(s) { u in
+            guard u.count >= n else { return false }
+            let from = u.count - n
+            for j in 0..<n where u[from + j] != p[j] { return false }
+            return true
         }
-        return true
     }
 
     /// True when `s` holds the byte sequence `needle`.
@@ -147,7 +156,7 @@ enum Text {
     static func split(_ s: String, around needle: String) -> (String, String)? {
         let first = needle.utf8.first!
         // Most names hold no byte that could start the needle.
-        guard s.utf8.contains(where: { Bytes.lower($0) == first }) else { return nil }
+        guard anyByte(s, { Bytes.lower($0) == first }) else { return nil }
         let u = Array(s.utf8)
         let n = needle.utf8.count
         guard n <= u.count else { return nil }

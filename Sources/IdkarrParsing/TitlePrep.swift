@@ -64,7 +64,7 @@ enum TitlePrep {
     /// All of the above, in order.
     /// Full-width digits, letters and brackets (１５８, 【】) as ASCII.
     static func foldFullWidth(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xD9 }) else { return s }
+        guard Text.anyByte(s, { $0 == 0xEF || $0 == 0xE3 || $0 == 0xD9 }) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
@@ -140,7 +140,7 @@ enum PathText {
 
     /// The file name of a path. A slash with spaces around it (`Title / Other Title`) is not a separator.
     static func lastComponent(_ s: String) -> String {
-        guard s.utf8.contains(where: isSeparator) else { return s }
+        guard Text.anyByte(s, isSeparator) else { return s }
         let u = Array(s.utf8)
         var k = u.count - 1
         var found: Int?
@@ -155,7 +155,7 @@ enum PathText {
         return Text.string(u[(i + 1)...])
     }
 
-    static func isPath(_ s: String) -> Bool { s.utf8.contains(where: isSeparator) && !separatorIndices(Array(s.utf8)).isEmpty }
+    static func isPath(_ s: String) -> Bool { Text.anyByte(s, isSeparator) && !separatorIndices(Array(s.utf8)).isEmpty }
 
     /// A file path rather than a release title that happens to hold a slash ("Ukr/Eng"):
     /// a backslash, a leading slash or `./`, or a last component with a video extension.
