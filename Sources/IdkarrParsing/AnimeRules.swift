@@ -75,53 +75,80 @@ enum AnimeRules {
             guard i >= from else { continue }
             let w = t[i].text
             if best != nil && (QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil) { break }
-            var idx = i
-            var prefixed = false
-            if episodeWords.contains(w), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
-            var n = episodeNumber(t, idx)
-            if n == nil, let e = epPrefixed(w) ?? NumberWords.episode(w), !Text.hasPrefix(w, "e") || w.utf8.count >= 2 {
-                n = e
-                prefixed = true
+            switch absoluteAt(t, i, depth: depth, hasGroup: hasGroup) {
+            case .none:
+                continue
+            case .sure(let m):
+                return m
+            case .ranked(let m, let rank):
+                if rank > bestRank || (rank == bestRank && !m.bracketed) {
+                    best = m
+                    bestRank = rank
+                }
+                i = m.end - 1
             }
-            guard let n else { continue }
-            if i == 0 && !hasGroup { continue }
-            // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
-            if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text.isWord("h") || t[i - 1].text.isWord("x") { continue }
-            if i > 0, audioWords.contains(t[i - 1].text), t.gap(before: i).count <= 2 { continue }
-            let g = t.gap(before: i)
-            let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
-            var m = EpisodeMarker(.absolute, i, idx + 1)
-            m.absolutes = [n]
-            var (last, numbers) = range(t, from: idx, first: n)
-            m.absolutes = numbers
-            m.end = last + 1
-            // 12.5 specials
-            // (5.1, 2.0 and 7.1 without a dash before them are audio channels, not specials)
-            if last == idx, idx + 1 < t.count, t.separator(before: idx + 1) == UInt8(ascii: "."), t[idx + 1].digitCount == 1, let d = t[idx + 1].number,
-                dashBefore || !([1, 2, 5, 6, 7].contains(n) && d <= 1)
-            {
-                m.absolutes = []
-                m.specialAbsolutes = [Double(n) + Double(d) / 10]
-                m.end = idx + 2
-                last = idx + 1
-                numbers = []
-            }
-            let inOwnBracket = depth > 0 && (g.last == UInt8(ascii: "[") || g.last == UInt8(ascii: "(") || g.last == UInt8(ascii: "{"))
-                && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
-            if depth > 0 && !inOwnBracket { continue }
-            let turkish = turkishEpisode.contains(t.text(m.end))
-            if turkish { return m }
-            guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && Text.hasPrefix(t[idx].text, "0")) else { continue }
-            if prefixed && !w.isWord("e") && !Text.hasPrefix(w, "e") || w.isWord("episode") || w.isWord("episodio") { return m }
-            m.bracketed = inOwnBracket
-            let rank = dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1))
-            if rank > bestRank || (rank == bestRank && !inOwnBracket) {
-                best = m
-                bestRank = rank
-            }
-            i = m.end - 1
         }
         return best
+    }
+
+    /// What the absolute-number scan finds at one word.
+    enum AbsoluteHit {
+        case none
+        /// Taken at once ("Episode 5", a Turkish "Bölüm").
+        case sure(EpisodeMarker)
+        /// A candidate; the highest rank wins (a dash before it ranks highest).
+        case ranked(EpisodeMarker, Int)
+    }
+
+    /// An absolute episode number (or range, or `12.5` special) starting at word `i`, inside
+    /// brackets `depth` deep.
+    static func absoluteAt(_ t: TokenizedName, _ i: Int, depth: Int, hasGroup: Bool) -> AbsoluteHit {
+        let w = t[i].text
+        var idx = i
+        var prefixed = false
+        if episodeWords.contains(w), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
+        var n = episodeNumber(t, idx)
+        if n == nil, let e = epPrefixed(w) ?? NumberWords.episode(w), !Text.hasPrefix(w, "e") || w.utf8.count >= 2 {
+            n = e
+            prefixed = true
+        }
+        guard let n else { return .none }
+        if i == 0 && !hasGroup { return .none }
+        // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
+        if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text.isWord("h") || t[i - 1].text.isWord("x") { return .none }
+        if i > 0, audioWords.contains(t[i - 1].text), t.gap(before: i).count <= 2 { return .none }
+        let g = t.gap(before: i)
+        let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
+        var m = EpisodeMarker(.absolute, i, idx + 1)
+        let (last, numbers) = numbersOrSpecial(t, idx, first: n, dashBefore: dashBefore, into: &m)
+        let inOwnBracket = depth > 0 && (g.last == UInt8(ascii: "[") || g.last == UInt8(ascii: "(") || g.last == UInt8(ascii: "{"))
+            && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
+        if depth > 0 && !inOwnBracket { return .none }
+        if turkishEpisode.contains(t.text(m.end)) { return .sure(m) }
+        guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && Text.hasPrefix(t[idx].text, "0")) else { return .none }
+        if prefixed && !w.isWord("e") && !Text.hasPrefix(w, "e") || w.isWord("episode") || w.isWord("episodio") { return .sure(m) }
+        m.bracketed = inOwnBracket
+        return .ranked(m, dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1)))
+    }
+
+    /// Fills `m` with the numbers from word `idx` (a range `01-03`, or a `12.5` special) and
+    /// returns the last word read and the whole numbers.
+    static func numbersOrSpecial(_ t: TokenizedName, _ idx: Int, first n: Int, dashBefore: Bool, into m: inout EpisodeMarker) -> (Int, [Int]) {
+        var (last, numbers) = range(t, from: idx, first: n)
+        m.absolutes = numbers
+        m.end = last + 1
+        // 12.5 specials
+        // (5.1, 2.0 and 7.1 without a dash before them are audio channels, not specials)
+        if last == idx, idx + 1 < t.count, t.separator(before: idx + 1) == UInt8(ascii: "."), t[idx + 1].digitCount == 1, let d = t[idx + 1].number,
+            dashBefore || !([1, 2, 5, 6, 7].contains(n) && d <= 1)
+        {
+            m.absolutes = []
+            m.specialAbsolutes = [Double(n) + Double(d) / 10]
+            m.end = idx + 2
+            last = idx + 1
+            numbers = []
+        }
+        return (last, numbers)
     }
 
     /// `E04` (no season) and `Part 1` / `Part One` → season 1.
