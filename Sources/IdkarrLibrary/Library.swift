@@ -13,6 +13,8 @@ public final class Library: Sendable {
     public let qualityDefinitions: DocumentCollection<QualityDefinition>
     public let qualityProfiles: DocumentCollection<QualityProfile>
     public let media: DocumentCollection<Media>
+    /// Sorted orders of recent media list queries (see `listMedia`).
+    let mediaListCache = MediaListCache()
     let now: @Sendable () -> Date
     let logger: Logger
 
