@@ -99,11 +99,12 @@ public enum ReleaseGroupParser {
     }
 
     /// Known groups by their lower-cased first byte.
-    static let knownGroupIndex: [UInt8: [(name: String, bytes: [UInt8])]] = {
-        var index: [UInt8: [(name: String, bytes: [UInt8])]] = [:]
+    static let knownGroupIndex: [[(name: String, bytes: [UInt8])]?] = {
+        var index: [[(name: String, bytes: [UInt8])]?] = Array(repeating: nil, count: 256)
         for g in knownGroups {
             let b = Array(g.utf8)
-            index[Bytes.lower(b[0]), default: []].append((g, b))
+            let k = Int(Bytes.lower(b[0]))
+            index[k] = (index[k] ?? []) + [(g, b)]
         }
         return index
     }()
@@ -118,7 +119,7 @@ public enum ReleaseGroupParser {
         var i = u.count - 1
         while i >= floor {
             let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
-            if i == 0 || groupOpeners.contains(before), let candidates = knownGroupIndex[Bytes.lower(u[i])] {
+            if i == 0 || groupOpeners.contains(before), let candidates = knownGroupIndex[Int(Bytes.lower(u[i]))] {
                 var best: [UInt8]?
                 var bestName = ""
                 for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {

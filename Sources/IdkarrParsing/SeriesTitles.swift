@@ -58,11 +58,13 @@ enum Reversal {
 
     static func unreverse(_ s: String) -> String? {
         // Cheap test first: a digit followed by "S" (the end of a reversed "S01").
-        var sawDigitS = false
-        var prevDigit = false
-        for b in s.utf8 {
-            if (b == UInt8(ascii: "S") || b == UInt8(ascii: "s")) && prevDigit { sawDigitS = true; break }
-            prevDigit = Bytes.isDigit(b)
+        let sawDigitS = Text.withBytes(s) { u in
+            var prevDigit = false
+            for b in u {
+                if (b == UInt8(ascii: "S") || b == UInt8(ascii: "s")) && prevDigit { return true }
+                prevDigit = Bytes.isDigit(b)
+            }
+            return false
         }
         guard sawDigitS else { return nil }
         let t = TokenizedName(s)

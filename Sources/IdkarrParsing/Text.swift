@@ -135,16 +135,22 @@ enum Text {
 
     /// Byte offset of the last case-insensitive occurrence of ASCII `needle`.
     static func lastIndex(of needle: String, in s: String) -> Int? {
-        let u = Array(s.utf8)
         let n = Array(needle.utf8)
-        guard n.count <= u.count else { return nil }
-        var i = u.count - n.count
-        while i >= 0 {
-            if hasPrefixCaseInsensitive(u, needle, at: i) { return i }
-            i -= 1
+        return withBytes(s) { u in
+            guard n.count <= u.count else { return nil }
+            var i = u.count - n.count
+            while i >= 0 {
+                if matches(u, n, at: i) { return i }
+                i -= 1
+            }
+            return nil
         }
-        _ = n
-        return nil
+    }
+
+    /// The lower-cased bytes at `at` equal `needle` (lower-case ASCII).
+    @inline(__always) static func matches(_ u: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], at: Int) -> Bool {
+        for k in 0..<needle.count where Bytes.lower(u[at + k]) != needle[k] { return false }
+        return true
     }
 
     static func after(last needle: String, in s: String) -> String? {
@@ -154,16 +160,15 @@ enum Text {
 
     /// Splits around the first case-insensitive occurrence of `needle` (lower-case ASCII).
     static func split(_ s: String, around needle: String) -> (String, String)? {
-        let first = needle.utf8.first!
-        // Most names hold no byte that could start the needle.
-        guard anyByte(s, { Bytes.lower($0) == first }) else { return nil }
-        let u = Array(s.utf8)
-        let n = needle.utf8.count
-        guard n <= u.count else { return nil }
-        for i in 0...(u.count - n) where Bytes.lower(u[i]) == first && hasPrefixCaseInsensitive(u, needle, at: i) {
-            return (string(u[..<i]), string(u[(i + n)...]))
+        let n = Array(needle.utf8)
+        let found: Int? = withBytes(s) { u in
+            guard n.count <= u.count else { return nil }
+            for i in 0...(u.count - n.count) where matches(u, n, at: i) { return i }
+            return nil
         }
-        return nil
+        guard let i = found else { return nil }
+        let u = Array(s.utf8)
+        return (string(u[..<i]), string(u[(i + n.count)...]))
     }
 }
 
