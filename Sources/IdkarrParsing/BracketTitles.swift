@@ -31,7 +31,7 @@ extension EpisodeParser {
                 m.bracketTitle = t
                 return (m, 0)
             }
-            if p.contains("新番") || p.contains("国漫") || Bytes.number(p) != nil { continue }
+            if Text.holds(p, "新番") || Text.holds(p, "国漫") || Bytes.number(p) != nil { continue }
             let tokens = TokenizedName(p)
             if tokens.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || QualityFeatures.resolutions[$0.text] != nil }) && tokens.count > 0 { continue }
             if let latin = latinTitle(p), title == nil || (!p.utf8.contains(where: { $0 >= 0x80 }) && titleMixed) {

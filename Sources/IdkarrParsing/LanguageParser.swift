@@ -71,7 +71,7 @@ public enum LanguageParser {
             let w = t[i].text
             if let name = match(t, i, w) {
                 if !isSubtitleRun(t, i) { add(name) }
-            } else if t.bytes[t[i].start..<t[i].end].contains(where: { $0 >= 0xE3 }), w.contains("中") || w.contains("简") || w.contains("繁") || w.contains("字幕") || w.contains("国语") || w.contains("粤语") {
+            } else if t.bytes[t[i].start..<t[i].end].contains(where: { $0 >= 0xE3 }), Text.holds(w, "中") || Text.holds(w, "简") || Text.holds(w, "繁") || Text.holds(w, "字幕") || Text.holds(w, "国语") || Text.holds(w, "粤语") {
                 add("Chinese")
             } else if (w.isWord("pl") && (t.text(i + 1).isWord("dub") || t.text(i + 1).isWord("lek"))) || (w.isWord("dub") || w.isWord("lek")) && t.text(i + 1).isWord("pl") {
                 add("Polish")

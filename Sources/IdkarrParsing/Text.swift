@@ -107,6 +107,22 @@ enum Text {
         }
     }
 
+    /// `s.contains(needle)` for a needle of CJK ideographs or ASCII: the library's Character search
+    /// runs only when the bytes are there at all.
+    static func holds(_ s: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        let found = withBytes(s) { u in
+            guard n.count <= u.count else { return false }
+            for i in 0...(u.count - n.count) where u[i] == n[0] {
+                var k = 1
+                while k < n.count, u[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            return false
+        }
+        return found && s.contains(needle)
+    }
+
     /// True when `s` holds the byte sequence `needle`.
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
         var matched = 0
