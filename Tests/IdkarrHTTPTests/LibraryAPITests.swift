@@ -124,7 +124,7 @@ struct LibraryAPITests {
             #expect((series.object["statistics"] as? [String: Any])?["episodeCount"] as? Int == 6)
 
             // Search folds case and accents, and covers alternate titles.
-            for term in ["alesund", "AALESUND"] {
+            for term in ["alesund", "AALESUND", "alesund+stories", "%C3%85lesund%20Stories"] {
                 let found = try await c.send(.get, "/api/v1/media?search=\(term)", auth: .apiKey(key))
                 #expect(found.records.compactMap { $0["id"] as? Int } == [id], "search \(term)")
                 #expect(found.records.first?["episodes"] == nil)
