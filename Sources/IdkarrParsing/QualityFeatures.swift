@@ -216,22 +216,34 @@ struct QualityFeatures {
 extension QualityFeatures {
     /// Radarr's BR-DISK rule: a Blu-ray (or HD DVD) source with a disc codec (AVC, HEVC, VC-1,
     /// MPEG-2, BDMV, ISO) and no sign of a re-encode; or a disc tag (BD25/50/66/100, BDMV, ISO, COMPLETE).
+    /// The words `scanBRDisk` reacts to, by what they mean.
+    enum DiskWord: Sendable { case codec, vc, mpeg, iso, discTag, untouched, bd, blocker, dvd, encoder, x, h, german, multi }
+
+    static let diskWords: WordMap<DiskWord> = [
+        "avc": .codec, "hevc": .codec, "vc1": .codec, "mvc": .codec, "mpeg2": .codec, "bdmv": .codec, "vc": .vc, "mpeg": .mpeg,
+        "iso": .iso, "bd25": .discTag, "bd50": .discTag, "bd66": .discTag, "bd100": .discTag, "bdiso": .discTag, "m2ts": .discTag,
+        "untouched": .untouched, "bd": .bd, "bdrip": .blocker, "720p": .blocker, "mkv": .blocker, "xvid": .blocker, "wmv": .blocker,
+        "d3g": .blocker, "remux": .blocker, "bdremux": .blocker, "brrip": .blocker, "webrip": .blocker, "webdl": .blocker, "dvd": .dvd,
+        "x264": .encoder, "h264": .encoder, "x265": .encoder, "h265": .encoder, "x": .x, "h": .h, "german": .german, "dl": .multi,
+        "ml": .multi,
+    ]
+
     mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) {
-        switch w {
-        case "avc", "hevc", "vc1", "mvc", "mpeg2", "bdmv": brDiskCodec = true
-        case "vc" where next.isWord("1"): brDiskCodec = true
-        case "mpeg" where next.isWord("2"): brDiskCodec = true
-        case "iso": brDiskCodec = true; if i > 0 { brDisk = true }
-        case "bd25", "bd50", "bd66", "bd100", "bdiso", "m2ts": if i > 0 { brDisk = true }
-        case "untouched": brDiskCodec = true
-        case "bd" where ["25", "50", "66", "100"].contains(next): brDisk = true
-        case "bdrip", "720p", "mkv", "xvid", "wmv", "d3g", "remux", "bdremux", "brrip", "webrip", "webdl": brDiskBlocker = true
-        case "dvd" where !t.text(i - 1).isWord("hd"): brDiskBlocker = true
-        case "x264", "h264", "x265", "h265": encoder = true; brDiskBlocker = true
-        case "x", "h" where next.isWord("264") || next.isWord("265"): encoder = true; brDiskBlocker = true
-        case "german": german = true
-        case "dl", "ml": multiLanguage = true
-        default: break
+        guard let kind = Self.diskWords[w] else { return }
+        switch kind {
+        case .codec, .untouched: brDiskCodec = true
+        case .vc: if next.isWord("1") { brDiskCodec = true }
+        case .mpeg: if next.isWord("2") { brDiskCodec = true }
+        case .iso: brDiskCodec = true; if i > 0 { brDisk = true }
+        case .discTag: if i > 0 { brDisk = true }
+        case .bd: if next.isWord("25") || next.isWord("50") || next.isWord("66") || next.isWord("100") { brDisk = true }
+        case .blocker: brDiskBlocker = true
+        case .dvd: if !t.text(i - 1).isWord("hd") { brDiskBlocker = true }
+        // "x" always counts; "h" only before 264/265 (the `where` of a two-pattern case binds the last one).
+        case .encoder, .x: encoder = true; brDiskBlocker = true
+        case .h: if next.isWord("264") || next.isWord("265") { encoder = true; brDiskBlocker = true }
+        case .german: german = true
+        case .multi: multiLanguage = true
         }
     }
 
