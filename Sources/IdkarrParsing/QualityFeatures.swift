@@ -186,24 +186,37 @@ struct QualityFeatures {
 
     private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
         scanBRDisk(t, i, w, next)
-        switch w {
-        case "remux", "bdremux", "uhdremux": remux = true
-        case "rawhd": rawHD = true
-        case "raw" where next.isWord("hd") && glued: rawHD = true
-        case "mpeg2": mpeg2 = true
-        case "mpeg" where next.isWord("2") && glued: mpeg2 = true
-        case "brdisk", "bdiso", "bd25", "bd50", "bdmv", "avc", "vc1", "mpls":
-            if w.isWord("brdisk") || w.isWord("bdiso") || w.isWord("bd25") || w.isWord("bd50") || w.isWord("bdmv") { brDisk = true }
-        case "br" where next.isWord("disk") && glued: brDisk = true
-        case "complete" where next.isWord("bluray") || (next.isWord("uhd") && t.text(i + 2).isWord("bluray")): brDisk = true
-        case "iso" where i < t.count - 1: brDisk = true
-        case "hr" where next.isWord("ws") && glued: highDefPDTV = true
-        case "hd" where next.isWord("tv") && glued: otherHDTV = true
-        case "sd" where next.isWord("tv") && glued: otherSDTV = true
-        case "hdtv": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketHDTV = true }
-        case "webdl": if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketWEBDL = true }
-        default: break
+        guard let kind = Self.modifierWords[w] else { return scanAnime(t, i, w) }
+        switch kind {
+        case .remux: remux = true
+        case .rawHD: rawHD = true
+        case .raw: if next.isWord("hd") && glued { rawHD = true }
+        case .mpeg2: mpeg2 = true
+        case .mpeg: if next.isWord("2") && glued { mpeg2 = true }
+        case .disc: brDisk = true
+        case .br: if next.isWord("disk") && glued { brDisk = true }
+        case .complete: if next.isWord("bluray") || (next.isWord("uhd") && t.text(i + 2).isWord("bluray")) { brDisk = true }
+        case .iso: if i < t.count - 1 { brDisk = true }
+        case .hr: if next.isWord("ws") && glued { highDefPDTV = true }
+        case .hd: if next.isWord("tv") && glued { otherHDTV = true }
+        case .sd: if next.isWord("tv") && glued { otherSDTV = true }
+        case .hdtv: if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketHDTV = true }
+        case .webdl: if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketWEBDL = true }
         }
+        scanAnime(t, i, w)
+    }
+
+    /// The words `scanModifiers` reacts to, by what they mean.
+    enum ModifierWord: Sendable { case remux, rawHD, raw, mpeg2, mpeg, disc, br, complete, iso, hr, hd, sd, hdtv, webdl }
+
+    static let modifierWords: WordMap<ModifierWord> = [
+        "remux": .remux, "bdremux": .remux, "uhdremux": .remux, "rawhd": .rawHD, "raw": .raw, "mpeg2": .mpeg2, "mpeg": .mpeg,
+        "brdisk": .disc, "bdiso": .disc, "bd25": .disc, "bd50": .disc, "bdmv": .disc, "br": .br, "complete": .complete, "iso": .iso,
+        "hr": .hr, "hd": .hd, "sd": .sd, "hdtv": .hdtv, "webdl": .webdl,
+    ]
+
+    /// `[BD]`, `BD1080p`, `[WEB]`: anime release tags.
+    private mutating func scanAnime(_ t: TokenizedName, _ i: Int, _ w: String) {
         if w.isWord("bd") || (Text.hasPrefix(w, "bd") && (w.isWord("bd720") || w.isWord("bd1080") || w.isWord("bd2160") || w.isWord("bd720p") || w.isWord("bd1080p"))) {
             animeBluray = true
         }
