@@ -167,8 +167,11 @@ struct QualityFeatures {
         return nil
     }
 
+    /// First words of the two-word sources below.
+    static let pairFirsts: WordSet = ["blu", "hd", "br", "uhd", "web", "ws", "sat", "dvb", "dvd", "bd"]
+
     private func pairSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) -> Source? {
-        guard glued else { return nil }
+        guard glued, Self.pairFirsts.contains(w) else { return nil }
         switch (w, next) {
         case ("blu", "ray"), ("hd", "dvd"), ("br", "disk"), ("uhd", "bluray"): return .bluray
         case ("web", "dl"), ("web", "dlmux"): return .webdl
