@@ -100,6 +100,20 @@ public enum LanguageParser {
         return found
     }
 
+    /// `3ger` → the language of what follows the leading digits (a word of more than 3 characters).
+    static func afterLeadingDigits(_ w: String) -> String? {
+        let rest: String?? = Text.withBytes(w) { u in
+            guard !u.contains(where: { $0 >= 0x80 }) else { return nil }  // the library decides below
+            guard let f = u.first, Bytes.isDigit(f), u.count > 3 else { return .some(nil) }
+            var k = 0
+            while k < u.count, Bytes.isDigit(u[k]) { k += 1 }
+            return .some(Text.string(Array(u[k...])))
+        }
+        if let rest { return rest.flatMap { words[$0] } }
+        guard let f = w.first, f.isNumber, w.count > 3 else { return nil }
+        return words[String(w.drop(while: \.isNumber))]
+    }
+
     static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
         if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1).isWord("br") { return "Portuguese (Brazil)" }
         let u8 = w.utf8
@@ -124,7 +138,7 @@ public enum LanguageParser {
         if words[w] == nil, w.utf8.contains(UInt8(ascii: "x")), let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
             return name
         }
-        if words[w] == nil, let f = w.first, f.isNumber, let name = words[String(w.drop(while: \.isNumber))], w.count > 3 { return name }
+        if words[w] == nil, let name = afterLeadingDigits(w) { return name }
         guard let name = words[w] else { return nil }
         if i == 0 && t.count > 1 { return nil }
         if ambiguous.contains(w) {
