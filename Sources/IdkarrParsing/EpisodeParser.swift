@@ -48,7 +48,7 @@ enum EpisodeParser {
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
         r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(qualitySource)) : full)
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
-        r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name)
+        r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name, tokens: full)
         r.releaseHash = ReleaseHash.find(full)
         return r
     }

@@ -28,7 +28,7 @@ enum MovieParser {
         r.quality = shared?.0 ?? QualityParser.parse(title.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(title)) : full)
         r.hardcodedSubs = r.quality.hardcodedSubs
         r.languages = LanguageParser.parseLanguages(full, from: min(titleEnd, full.count))
-        r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name))
+        r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name, tokens: full))
         r.releaseHash = ReleaseHash.find(full)
         (r.imdbId, r.tmdbId) = Ids.find(full)
         return r

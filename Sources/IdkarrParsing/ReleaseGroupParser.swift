@@ -29,12 +29,14 @@ public enum ReleaseGroupParser {
     }
 
     /// The group of a name that `TitlePrep.prepare` already cleaned.
-    static func parse(prepared: String) -> String? {
+    /// `tokens`: the words of `prepared`, when the caller has them already.
+    static func parse(prepared: String, tokens: TokenizedName? = nil) -> String? {
         var s = removeTrailingNote(prepared)
         if let anime = animeGroup(s) { return anime }
         s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
-        return dashGroup(s) ?? codecFollower(s)
+        let t = tokens.map { TokenizedName.reusing($0, for: s) } ?? TokenizedName(s)
+        return dashGroup(s, t) ?? codecFollower(t)
     }
 
     /// ` (Blue Lock, Multi-Subs)` notes after the group.
@@ -50,8 +52,7 @@ public enum ReleaseGroupParser {
     static let codecWords: WordSet = ["264", "265", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "av1", "vc1"]
 
     /// `….H.264.KCRT`, `(… x265 Celdra)`, `… AVC LMain`: a group written after the codec without a dash.
-    static func codecFollower(_ s: String) -> String? {
-        let t = TokenizedName(s)
+    static func codecFollower(_ t: TokenizedName) -> String? {
         guard t.count >= 3 else { return nil }
         let last = t.count - 1
         let w = t[last].text
@@ -167,7 +168,8 @@ public enum ReleaseGroupParser {
     }
 
     /// `…-GROUP` at the end (after junk suffixes are dropped), or `… [GROUP]` at the very end.
-    static func dashGroup(_ s: String) -> String? {
+    /// `t`: the words of `s`.
+    static func dashGroup(_ s: String, _ t: TokenizedName) -> String? {
         var u = Array(s.utf8)
         // Trailing " [group]"
         if u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")), open > 0 {
@@ -186,7 +188,7 @@ public enum ReleaseGroupParser {
         // "….H264.Fight-BB": a two-part group right after the codec.
         if let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0 {
             let first = Text.string(u[(dot + 1)..<dash])
-            let prev = TokenizedName(Text.string(u[..<dot])).tokens.last?.text ?? ""
+            let prev = t.tokens.last(where: { $0.end <= dot })?.text ?? ""
             let lowerFirst = Bytes.lowercased(first)
             if !first.isEmpty, codecWords.contains(prev), !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst),
                 !AnimeRules.audioWords.contains(lowerFirst), !["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"].contains(lowerFirst)
@@ -205,8 +207,8 @@ public enum ReleaseGroupParser {
         }
         if lower.utf8.count <= 3, ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"].contains(lower) { return nil }
         // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
-        let t = TokenizedName(before)
-        let hasMarker = t.tokens.contains { markerWords.contains($0.text) }
+        // The words before the dash (a dash separates words, so none straddles it).
+        let hasMarker = t.tokens.contains { $0.end <= dash && markerWords.contains($0.text) }
         if !hasMarker { return nil }
         return group
     }
