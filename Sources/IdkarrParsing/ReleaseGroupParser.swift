@@ -112,15 +112,21 @@ public enum ReleaseGroupParser {
 
     static let groupOpeners: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_"), UInt8(ascii: ".")]
 
+    /// One of `groupOpeners`.
+    @inline(__always) static func isGroupOpener(_ b: UInt8) -> Bool {
+        b == 32 || b == UInt8(ascii: "[") || b == UInt8(ascii: "-") || b == UInt8(ascii: "(") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+    }
+
     static func knownGroup(_ s: String) -> String? {
         let u = Array(s.utf8)
         // Known groups sit at the end (possibly inside the last brackets): look at the tail only,
         // at positions that follow a separator.
         let floor = max(0, u.count - 80)
+        let index = knownGroupIndex
         var i = u.count - 1
         while i >= floor {
             let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
-            if i == 0 || groupOpeners.contains(before), let candidates = knownGroupIndex[Int(Bytes.lower(u[i]))] {
+            if i == 0 || isGroupOpener(before), let candidates = index[Int(Bytes.lower(u[i]))] {
                 var best: [UInt8]?
                 var bestName = ""
                 for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {
