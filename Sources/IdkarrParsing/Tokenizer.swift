@@ -61,7 +61,11 @@ struct TokenizedName: Sendable {
                 i += 1
             }
             let count = i - start
-            let text = String(decoding: UnsafeBufferPointer(rebasing: lower[start..<i]), as: UTF8.self)
+            let word = UnsafeBufferPointer(rebasing: lower[start..<i])
+            let text = String(unsafeUninitializedCapacity: count) { out in
+                _ = out.initialize(from: word)
+                return count
+            }
             tokens.append(
                 Token(text: text, start: start, end: i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0))
         }
