@@ -40,70 +40,74 @@ enum NumberWords {
     /// `s01e02e03…` / `s01e02-e03` inside one word → (season, [episodes], hadRangeDash=false).
     static func seasonEpisode(_ w: String) -> (Int, [Int])? {
         guard w.utf8.first == UInt8(ascii: "s"), w.utf8.count >= 4 else { return nil }
-        let u = Array(w.utf8)
-        guard u.count >= 4, u[0] == UInt8(ascii: "s") else { return nil }
-        var i = 1
-        guard let (season, a) = digits(u, i, max: 4) else { return nil }
-        i = a
-        var episodes: [Int] = []
-        while i < u.count {
-            if u[i] == UInt8(ascii: "e") {
-                var j = i + 1
-                if j < u.count, u[j] == UInt8(ascii: "p") { j += 1 }
-                guard let (ep, b) = digits(u, j, max: 4) else { break }
-                episodes.append(ep)
-                i = b
-            } else if u[i] == UInt8(ascii: "v"), i + 1 < u.count, Bytes.isDigit(u[i + 1]), i + 2 == u.count {
-                i = u.count  // version suffix
-            } else if u[i] >= 97 && u[i] <= 100, i + 1 == u.count, !episodes.isEmpty {
-                i = u.count  // split episode: S06E01b
-            } else {
-                return nil
+        return Text.withBytes(w) { u in
+            guard u.count >= 4, u[0] == UInt8(ascii: "s") else { return nil }
+            var i = 1
+            guard let (season, a) = digits(u, i, max: 4) else { return nil }
+            i = a
+            var episodes: [Int] = []
+            while i < u.count {
+                if u[i] == UInt8(ascii: "e") {
+                    var j = i + 1
+                    if j < u.count, u[j] == UInt8(ascii: "p") { j += 1 }
+                    guard let (ep, b) = digits(u, j, max: 4) else { break }
+                    episodes.append(ep)
+                    i = b
+                } else if u[i] == UInt8(ascii: "v"), i + 1 < u.count, Bytes.isDigit(u[i + 1]), i + 2 == u.count {
+                    i = u.count  // version suffix
+                } else if u[i] >= 97 && u[i] <= 100, i + 1 == u.count, !episodes.isEmpty {
+                    i = u.count  // split episode: S06E01b
+                } else {
+                    return nil
+                }
             }
+            guard !episodes.isEmpty, i == u.count else { return nil }
+            return (season, episodes)
         }
-        guard !episodes.isEmpty, i == u.count else { return nil }
-        return (season, episodes)
     }
 
     /// `s01`, `s2018` → season.
     static func season(_ w: String) -> Int? {
         guard w.utf8.first == UInt8(ascii: "s"), w.utf8.count >= 2, w.utf8.count <= 5 else { return nil }
-        let u = Array(w.utf8)
-        guard u.count >= 2, u.count <= 5, u[0] == UInt8(ascii: "s"), let (s, e) = digits(u, 1, max: 4), e == u.count else { return nil }
-        return s
+        return Text.withBytes(w) { u in
+            guard u.count >= 2, u.count <= 5, u[0] == UInt8(ascii: "s"), let (s, e) = digits(u, 1, max: 4), e == u.count else { return nil }
+            return s
+        }
     }
 
     /// `e05`, `ep05`, `e05v2` → episode.
     static func episode(_ w: String) -> Int? {
         guard w.utf8.first == UInt8(ascii: "e"), w.utf8.count >= 2 else { return nil }
-        let u = Array(w.utf8)
-        guard u.count >= 2, u[0] == UInt8(ascii: "e") else { return nil }
-        var i = 1
-        if u[i] == UInt8(ascii: "p") { i += 1 }
-        guard let (e, end) = digits(u, i, max: 5) else { return nil }
-        if end == u.count { return e }
-        if end + 2 == u.count, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) { return e }
-        return nil
+        return Text.withBytes(w) { u in
+            guard u.count >= 2, u[0] == UInt8(ascii: "e") else { return nil }
+            var i = 1
+            if u[i] == UInt8(ascii: "p") { i += 1 }
+            guard let (e, end) = digits(u, i, max: 5) else { return nil }
+            if end == u.count { return e }
+            if end + 2 == u.count, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) { return e }
+            return nil
+        }
     }
 
     /// `1x05`, `01x05x06`, `1x05v2` → (season, episodes).
     static func crossForm(_ w: String) -> (Int, [Int])? {
         guard let f = w.utf8.first, Bytes.isDigit(f), w.utf8.count >= 3, w.utf8.contains(UInt8(ascii: "x")) else { return nil }
-        let u = Array(w.utf8)
-        guard let (season, a) = digits(u, 0, max: 4), a < u.count, u[a] == UInt8(ascii: "x"), a <= 2 || (1900...2100).contains(season) else { return nil }
-        var i = a
-        var eps: [Int] = []
-        while i < u.count, u[i] == UInt8(ascii: "x") {
-            guard let (ep, b) = digits(u, i + 1, max: 3) else { return nil }
-            eps.append(ep)
-            i = b
+        return Text.withBytes(w) { u in
+            guard let (season, a) = digits(u, 0, max: 4), a < u.count, u[a] == UInt8(ascii: "x"), a <= 2 || (1900...2100).contains(season) else { return nil }
+            var i = a
+            var eps: [Int] = []
+            while i < u.count, u[i] == UInt8(ascii: "x") {
+                guard let (ep, b) = digits(u, i + 1, max: 3) else { return nil }
+                eps.append(ep)
+                i = b
+            }
+            if i + 2 == u.count, u[i] == UInt8(ascii: "v"), Bytes.isDigit(u[i + 1]) { i = u.count }
+            guard i == u.count, !eps.isEmpty else { return nil }
+            return (season, eps)
         }
-        if i + 2 == u.count, u[i] == UInt8(ascii: "v"), Bytes.isDigit(u[i + 1]) { i = u.count }
-        guard i == u.count, !eps.isEmpty else { return nil }
-        return (season, eps)
     }
 
-    static func digits(_ u: [UInt8], _ from: Int, max: Int) -> (Int, Int)? {
+    static func digits<C: RandomAccessCollection>(_ u: C, _ from: Int, max: Int) -> (Int, Int)? where C.Element == UInt8, C.Index == Int {
         var i = from
         var v = 0
         while i < u.count, Bytes.isDigit(u[i]), i - from < max {
@@ -130,16 +134,17 @@ enum NumberWords {
     /// `e1e3` → [1, 2, 3].
     static func episodeRun(_ w: String) -> [Int]? {
         guard w.utf8.first == UInt8(ascii: "e"), w.utf8.count >= 4 else { return nil }
-        let u = Array(w.utf8)
-        guard u.count >= 4, u[0] == UInt8(ascii: "e") else { return nil }
-        var i = 0
-        var eps: [Int] = []
-        while i < u.count, u[i] == UInt8(ascii: "e"), let (n, end) = digits(u, i + 1, max: 4) {
-            eps.append(n)
-            i = end
+        return Text.withBytes(w) { u in
+            guard u.count >= 4, u[0] == UInt8(ascii: "e") else { return nil }
+            var i = 0
+            var eps: [Int] = []
+            while i < u.count, u[i] == UInt8(ascii: "e"), let (n, end) = digits(u, i + 1, max: 4) {
+                eps.append(n)
+                i = end
+            }
+            guard i == u.count, eps.count >= 2, let f = eps.first, let l = eps.last, l > f else { return nil }
+            return expand(f, l)
         }
-        guard i == u.count, eps.count >= 2, let f = eps.first, let l = eps.last, l > f else { return nil }
-        return expand(f, l)
     }
     static let numberWords: WordMap<Int> = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
