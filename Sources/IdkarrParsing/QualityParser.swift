@@ -147,17 +147,18 @@ enum RevisionParser {
     /// `01v2`, `S01E01v2`, `2018v2`, `01 v2`, `[v2]`, `1080p v2`.
     static func animeVersion(_ t: TokenizedName, _ i: Int) -> Int? {
         guard let l = t[i].text.utf8.last, Bytes.isDigit(l), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
-        let u = Array(t[i].text.utf8)
-        guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
-        if u.count == 2 {
-            let gap = t.gap(before: i)
-            if gap.last == UInt8(ascii: "[") { return Int(d - 48) }
-            if i > 0, gap.count == 1, let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || p == UInt8(ascii: "p") {
-                return Int(d - 48)
+        return Text.withBytes(t[i].text) { u in
+            guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
+            if u.count == 2 {
+                let gap = t.gap(before: i)
+                if gap.last == UInt8(ascii: "[") { return Int(d - 48) }
+                if i > 0, gap.count == 1, let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || p == UInt8(ascii: "p") {
+                    return Int(d - 48)
+                }
+                return nil
             }
-            return nil
+            return u.count >= 3 && Bytes.isDigit(u[u.count - 3]) ? Int(d - 48) : nil
         }
-        return u.count >= 3 && Bytes.isDigit(u[u.count - 3]) ? Int(d - 48) : nil
     }
 
     static let hardcodedTags: WordSet = ["hc", "korsub", "korsubs", "subbed", "hardsub", "hardsubs", "hardcoded"]

@@ -88,28 +88,29 @@ enum TitlePrep {
 
     /// A name with no separators that looks like a hash or random characters.
     static func looksLikeHash(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        if u.count >= 20, u.allSatisfy({ Bytes.isDigit($0) || (Bytes.lower($0) >= 97 && Bytes.lower($0) <= 102) }) { return true }
-        // At most two words, the longest at least 20 bytes with many letter/digit changes.
-        var words = 0
-        var longest = (start: 0, count: 0)
-        var i = 0
-        while i < u.count {
-            guard Bytes.isWordByte(u[i]) else { i += 1; continue }
-            let start = i
-            while i < u.count, Bytes.isWordByte(u[i]) { i += 1 }
-            words += 1
-            if words > 2 { return false }
-            if i - start > longest.count { longest = (start, i - start) }
+        return Text.withBytes(s) { u in
+            if u.count >= 20, u.allSatisfy({ Bytes.isDigit($0) || (Bytes.lower($0) >= 97 && Bytes.lower($0) <= 102) }) { return true }
+            // At most two words, the longest at least 20 bytes with many letter/digit changes.
+            var words = 0
+            var longest = (start: 0, count: 0)
+            var i = 0
+            while i < u.count {
+                guard Bytes.isWordByte(u[i]) else { i += 1; continue }
+                let start = i
+                while i < u.count, Bytes.isWordByte(u[i]) { i += 1 }
+                words += 1
+                if words > 2 { return false }
+                if i - start > longest.count { longest = (start, i - start) }
+            }
+            guard longest.count >= 20 else { return false }
+            var transitions = 0
+            var digits = 0
+            for k in longest.start..<(longest.start + longest.count) {
+                if Bytes.isDigit(u[k]) { digits += 1 }
+                if k > longest.start, Bytes.isDigit(u[k]) != Bytes.isDigit(u[k - 1]) { transitions += 1 }
+            }
+            return transitions >= 4 || digits >= 6
         }
-        guard longest.count >= 20 else { return false }
-        var transitions = 0
-        var digits = 0
-        for k in longest.start..<(longest.start + longest.count) {
-            if Bytes.isDigit(u[k]) { digits += 1 }
-            if k > longest.start, Bytes.isDigit(u[k]) != Bytes.isDigit(u[k - 1]) { transitions += 1 }
-        }
-        return transitions >= 4 || digits >= 6
     }
 }
 
