@@ -10,6 +10,7 @@ import IdkarrLibrary
 struct MediaController {
     let library: Library
     let rows = MediaRowCache()
+    let pages = MediaPageCache()
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -24,18 +25,27 @@ struct MediaController {
         try context.requireUser()
         let query = try Self.query(from: request.formQuery)
         let page = library.listMediaPositions(query)
-        // The same JSON `PageResource` of `MediaResource(withEpisodes: false)` gives, with each row
-        // encoded once per document version.
+        let buffer = try pages.body(for: query, in: page.docs) ?? {
+            let built = try listBody(page)
+            pages.store(built, for: query, in: page.docs)
+            return built
+        }()
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    /// The same JSON `PageResource` of `MediaResource(withEpisodes: false)` gives, with each row
+    /// encoded once per document version, in one allocation.
+    private func listBody(_ page: MediaPagePositions) throws -> ByteBuffer {
         let encoded = try page.positions.map { try rows.row(page.docs, Int($0)) }
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(encoded.reduce(96) { $0 + $1.count + 1 })  // one allocation, no regrowth
+        buffer.reserveCapacity(encoded.reduce(96) { $0 + $1.count + 1 })
         buffer.writeString("{\"page\":\(page.page),\"pageSize\":\(page.pageSize),\"totalRecords\":\(page.totalRecords),\"records\":[")
         for (i, row) in encoded.enumerated() {
             if i > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
             buffer.writeBytes(row)
         }
         buffer.writeString("]}")
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+        return buffer
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -4,7 +4,7 @@ import IdkarrStore
 import Synchronization
 
 /// A page of the media list: filters, sort and paging, as the API's query parameters give them.
-public struct MediaQuery: Sendable, Equatable {
+public struct MediaQuery: Sendable, Hashable {
     public enum SortKey: String, Sendable, CaseIterable, Hashable { case title, year, added, updated, sizeOnDisk }
 
     public var page = 1

@@ -185,3 +185,40 @@ struct LibraryAPITests {
         }
     }
 }
+
+@Suite("List answers never go stale")
+struct ListFreshnessTests {
+    /// The list caches orders, rows and whole pages per snapshot; every kind of write must show at once.
+    @Test func everyWriteShowsInTheNextList() async throws {
+        try await TestApp.make().run { c in
+            let key = try await c.adminKey()
+            let movies = try await c.send(.post, "/api/v1/instances", ["name": "Movies", "mediaType": "movie"], auth: .apiKey(key))
+            let moviesId = try #require(movies.object["id"] as? Int)
+            var ids: [Int] = []
+            for title in ["Arrival", "Blade Runner", "Contact"] {
+                let made = try await c.send(.post, "/api/v1/media", ["instanceId": moviesId, "mediaType": "movie", "title": title],
+                                            auth: .apiKey(key))
+                ids.append(try #require(made.object["id"] as? Int))
+            }
+            func titles(_ query: String = "") async throws -> [String] {
+                let reply = try await c.send(.get, "/api/v1/media?pageSize=10\(query)", auth: .apiKey(key))
+                return reply.records.compactMap { $0["title"] as? String }
+            }
+            for _ in 0..<2 { #expect(try await titles() == ["Arrival", "Blade Runner", "Contact"]) }
+
+            _ = try await c.send(.put, "/api/v1/media/\(ids[0])", ["title": "Zardoz"], auth: .apiKey(key))
+            #expect(try await titles() == ["Blade Runner", "Contact", "Zardoz"])
+
+            _ = try await c.send(.put, "/api/v1/media/\(ids[1])/monitor", ["monitored": false], auth: .apiKey(key))
+            #expect(try await titles("&monitored=false") == ["Blade Runner"])
+            #expect(try await titles("&monitored=true") == ["Contact", "Zardoz"])
+
+            _ = try await c.send(.delete, "/api/v1/media/\(ids[2])", auth: .apiKey(key))
+            #expect(try await titles() == ["Blade Runner", "Zardoz"])
+            let made = try await c.send(.post, "/api/v1/media", ["instanceId": moviesId, "mediaType": "movie", "title": "Alien"],
+                                        auth: .apiKey(key))
+            #expect(made.status == .created)
+            #expect(try await titles() == ["Alien", "Blade Runner", "Zardoz"])
+        }
+    }
+}
