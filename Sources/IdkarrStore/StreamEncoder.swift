@@ -210,36 +210,17 @@ struct StreamKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder { writer.unsupported = true; return UnsupportedEncoder() }
 }
 
-struct StreamUnkeyed: UnkeyedEncodingContainer {
+struct StreamUnkeyed: UnkeyedEncodingContainer, StreamValueWriting {
     let writer: StreamWriter
     let id: Int
     var codingPath: [any CodingKey] { [] }
     var count = 0
 
-    private mutating func begin() throws {
+    mutating func begin() throws {
         try writer.beginElement(of: id)
         count += 1
     }
 
-    mutating func encodeNil() throws { try begin(); writer.raw("null") }
-    mutating func encode(_ value: Bool) throws { try begin(); writer.raw(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { try begin(); writer.string(value) }
-    mutating func encode(_ value: Double) throws { try begin(); try writer.double(value) }
-    mutating func encode(_ value: Int) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Int8) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Int16) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Int32) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Int64) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: UInt) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: UInt8) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: UInt16) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: UInt32) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: UInt64) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Float) throws { try begin(); try writer.float(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        try begin()
-        try writer.value(value)
-    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         try? begin()
@@ -254,20 +235,31 @@ struct StreamUnkeyed: UnkeyedEncodingContainer {
     mutating func superEncoder() -> any Encoder { writer.unsupported = true; return UnsupportedEncoder() }
 }
 
-struct StreamSingle: SingleValueEncodingContainer {
+struct StreamSingle: SingleValueEncodingContainer, StreamValueWriting {
     let writer: StreamWriter
     var codingPath: [any CodingKey] { [] }
     var used = false
 
-    private mutating func begin() throws {
+    mutating func begin() throws {
         guard !used else { writer.unsupported = true; throw StreamWriter.Unsupported() }
         used = true
     }
 
+}
+
+/// The value writes an unkeyed and a single-value container share: each first claims its place
+/// (`begin`), then writes the value.
+protocol StreamValueWriting {
+    var writer: StreamWriter { get }
+    mutating func begin() throws
+}
+
+extension StreamValueWriting {
     mutating func encodeNil() throws { try begin(); writer.raw("null") }
     mutating func encode(_ value: Bool) throws { try begin(); writer.raw(value ? "true" : "false") }
     mutating func encode(_ value: String) throws { try begin(); writer.string(value) }
     mutating func encode(_ value: Double) throws { try begin(); try writer.double(value) }
+    mutating func encode(_ value: Float) throws { try begin(); try writer.float(value) }
     mutating func encode(_ value: Int) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: Int8) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: Int16) throws { try begin(); writer.integer(value) }
@@ -278,7 +270,6 @@ struct StreamSingle: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: UInt32) throws { try begin(); writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { try begin(); writer.integer(value) }
-    mutating func encode(_ value: Float) throws { try begin(); try writer.float(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
         try writer.value(value)
