@@ -27,10 +27,22 @@ public struct Media: Codable, Sendable, Equatable {
     public var runtime: Int?
     public var seriesType: SeriesType?
     public var seasonFolder: Bool?
+    /// Series: monitor seasons that a refresh discovers later (Sonarr's "monitor new seasons").
+    public var monitorNewSeasons: Bool?
+    /// Movies: when a monitored movie counts as wanted (announced, in cinemas, released).
+    public var minimumAvailability: MinimumAvailability?
+    /// Movies: release dates by kind, for the calendar and availability.
+    public var releaseDates: MovieReleaseDates?
     public var added: Date
+    /// When metadata was last fetched from a provider (nil: never, e.g. created by hand).
+    public var lastRefreshed: Date?
+    /// When the title's folder was last scanned for files.
+    public var lastScanned: Date?
     public var seasons: [Season]
     public var episodes: [Episode]
     public var movieFile: MediaFile?
+    /// Video files in the title's folder that the last scan could not match to an episode or the movie.
+    public var unmatchedFiles: [UnmatchedFile]?
 
     public init(instanceId: Int, mediaType: MediaType, title: String, added: Date) {
         self.instanceId = instanceId
@@ -97,6 +109,25 @@ public enum SeriesType: String, Codable, Sendable, CaseIterable {
     case standard, daily, anime
 }
 
+/// When a monitored movie becomes wanted (Radarr's minimum availability).
+public enum MinimumAvailability: String, Codable, Sendable, CaseIterable {
+    case announced, inCinemas, released
+}
+
+/// A movie's release dates by kind (TMDB release types 3, 4, 5), `yyyy-MM-dd`, the earliest
+/// across countries.
+public struct MovieReleaseDates: Sendable, Equatable, Codable {
+    public var inCinemas: String?
+    public var digital: String?
+    public var physical: String?
+
+    public init(inCinemas: String? = nil, digital: String? = nil, physical: String? = nil) {
+        self.inCinemas = inCinemas
+        self.digital = digital
+        self.physical = physical
+    }
+}
+
 /// Every id the providers know a title by; a title can be added or matched by any of them.
 public struct ExternalIds: Codable, Sendable, Equatable {
     public var tmdbId: Int?
@@ -146,6 +177,8 @@ public struct Episode: Codable, Sendable, Equatable {
     public var overview: String?
     public var monitored: Bool
     public var episodeFile: MediaFile?
+    /// The provider no longer lists this episode; it is kept because it has a file.
+    public var removedFromProvider: Bool?
 
     public init(id: Int, seasonNumber: Int, episodeNumber: Int, monitored: Bool = true) {
         self.id = id
@@ -160,6 +193,10 @@ public struct MediaFile: Codable, Sendable, Equatable {
     public var path: String
     public var size: Int64
     public var qualityId: Int?
+    /// PROPER/REPACK version read from the name (1 when none).
+    public var revision: Int?
+    /// Audio languages read from the name (English names, as `IdkarrParsing.Language`).
+    public var languages: [String]?
     public var releaseGroup: String?
     public var dateAdded: Date
 
@@ -169,6 +206,20 @@ public struct MediaFile: Codable, Sendable, Equatable {
         self.qualityId = qualityId
         self.releaseGroup = releaseGroup
         self.dateAdded = dateAdded
+    }
+}
+
+/// A video file in a title's folder that matches no episode (or is not the movie), with why.
+public struct UnmatchedFile: Codable, Sendable, Equatable {
+    /// Relative to the title's folder.
+    public var relativePath: String
+    public var size: Int64
+    public var reason: String
+
+    public init(relativePath: String, size: Int64, reason: String) {
+        self.relativePath = relativePath
+        self.size = size
+        self.reason = reason
     }
 }
 

@@ -9,7 +9,9 @@ extension MetadataSeries {
     ///
     /// Episodes are matched by season and number: a matched one keeps its id, monitoring and
     /// file; a new one gets the next free id and is monitored like the series (specials are
-    /// not monitored); one the provider dropped is removed unless it has a file.
+    /// not monitored; on a refresh, episodes of a season new to idkarr are monitored only when
+    /// `monitorNewSeasons` is on); one the provider dropped is removed unless it has a file, in
+    /// which case it is kept and flagged `removedFromProvider`.
     public func apply(to media: inout Media) {
         media.title = title
         media.sortTitle = Media.sortTitle(for: title)
@@ -24,15 +26,17 @@ extension MetadataSeries {
         media.runtime = runtime
         // The provider's guess (daily for talk shows) only on the first fill: later the user's choice stands.
         if media.episodes.isEmpty && media.mediaType != .anime { media.seriesType = seriesType }
-        mergeEpisodes(into: &media)
+        let firstFill = media.episodes.isEmpty && media.seasons.isEmpty
         let known = Set(media.seasons.map(\.seasonNumber))
+        let monitorNew = media.monitored && (firstFill || media.monitorNewSeasons ?? true)
+        mergeEpisodes(into: &media, knownSeasons: known, monitorNewSeasons: monitorNew)
         for season in seasons where !known.contains(season.seasonNumber) {
-            media.seasons.append(Season(seasonNumber: season.seasonNumber, monitored: media.monitored && season.seasonNumber > 0))
+            media.seasons.append(Season(seasonNumber: season.seasonNumber, monitored: monitorNew && season.seasonNumber > 0))
         }
         media.normalizeSeasons()
     }
 
-    private func mergeEpisodes(into media: inout Media) {
+    private func mergeEpisodes(into media: inout Media, knownSeasons: Set<Int>, monitorNewSeasons: Bool) {
         struct Key: Hashable { let season: Int, number: Int }
         var existing: [Key: Episode] = [:]
         for episode in media.episodes { existing[Key(season: episode.seasonNumber, number: episode.episodeNumber)] = episode }
@@ -45,10 +49,14 @@ extension MetadataSeries {
             if let old = existing.removeValue(forKey: key) {
                 episode = old
             } else {
+                // A new episode of a season idkarr knows follows that season; of a new season, the setting.
+                let seasonMonitored = media.seasons.first { $0.seasonNumber == key.season }?.monitored
+                let monitored = knownSeasons.contains(key.season) ? (seasonMonitored ?? media.monitored) : monitorNewSeasons
                 episode = Episode(id: nextId, seasonNumber: key.season, episodeNumber: key.number,
-                                  monitored: media.monitored && key.season > 0)
+                                  monitored: monitored && key.season > 0)
                 nextId += 1
             }
+            episode.removedFromProvider = nil
             episode.absoluteEpisodeNumber = source.absoluteEpisodeNumber
             episode.title = source.title
             episode.airDate = source.airDate
@@ -56,14 +64,16 @@ extension MetadataSeries {
             episode.overview = source.overview
             merged.append(episode)
         }
-        merged += existing.values.filter { $0.episodeFile != nil }
+        for var kept in existing.values where kept.episodeFile != nil {
+            kept.removedFromProvider = true
+            merged.append(kept)
+        }
         media.episodes = merged
     }
 }
 
 extension MetadataMovie {
-    /// Copies titles, ids, images, status, genres and runtime onto `media`. Release dates stay on
-    /// `MetadataMovie` (`releaseDates`) for the calendar.
+    /// Copies titles, ids, images, status, genres, runtime and release dates onto `media`.
     public func apply(to media: inout Media) {
         media.title = title
         media.sortTitle = Media.sortTitle(for: title)
@@ -76,5 +86,6 @@ extension MetadataMovie {
         media.genres = genres
         media.runtime = runtime
         media.network = studio
+        media.releaseDates = releaseDates
     }
 }

@@ -91,20 +91,6 @@ public struct MetadataSeries: Sendable, Equatable, Codable {
     }
 }
 
-/// A movie's release dates by kind (TMDB release types 3, 4, 5), `yyyy-MM-dd`, the earliest
-/// across countries: kept for the calendar and for deciding when a movie is available.
-public struct MovieReleaseDates: Sendable, Equatable, Codable {
-    public var inCinemas: String?
-    public var digital: String?
-    public var physical: String?
-
-    public init(inCinemas: String? = nil, digital: String? = nil, physical: String? = nil) {
-        self.inCinemas = inCinemas
-        self.digital = digital
-        self.physical = physical
-    }
-}
-
 public struct MetadataMovie: Sendable, Equatable, Codable {
     public var title: String
     public var originalTitle: String?
