@@ -54,11 +54,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "IdkarrImport",
+            dependencies: ["IdkarrDomain", "IdkarrParsing", "IdkarrLibrary", "IdkarrStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: edges
         .target(
             name: "IdkarrHTTP",
             dependencies: [
-                "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing",
+                "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing", "IdkarrImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -76,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "idkarr",
             dependencies: [
-                "IdkarrApp", "IdkarrParsing", "IdkarrStore",
+                "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -100,6 +106,8 @@ let package = Package(
         ),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(
             name: "IdkarrHTTPTests",
