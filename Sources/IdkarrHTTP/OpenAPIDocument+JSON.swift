@@ -2019,6 +2019,51 @@ extension OpenAPIDocument {
             }
           }
         },
+        "/api/v1/media/{id}/rescan": {
+          "post": {
+            "operationId": "rescanMedia",
+            "tags": [
+              "media"
+            ],
+            "summary": "Scan the title's folder and record the video files found (admin)",
+            "description": "400: the title has no `path`. 409: the folder is missing, unreadable or far too large (nothing changes, so an unmounted disk never clears a library).",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "What the scan found and changed; the title with its files is at GET /media/{id}.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ScanReport"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/system/status": {
           "get": {
             "operationId": "getSystemStatus",
@@ -3807,6 +3852,95 @@ extension OpenAPIDocument {
                 "items": {
                   "$ref": "#/components/schemas/Media"
                 }
+              }
+            }
+          },
+          "UnmatchedFile": {
+            "type": "object",
+            "required": [
+              "relativePath",
+              "size",
+              "reason"
+            ],
+            "properties": {
+              "relativePath": {
+                "type": "string",
+                "description": "Relative to the title's folder."
+              },
+              "size": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "reason": {
+                "type": "string",
+                "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."
+              }
+            }
+          },
+          "ScanReport": {
+            "type": "object",
+            "description": "What one disk scan found and changed.",
+            "required": [
+              "mediaId",
+              "path",
+              "videoFiles",
+              "skipped",
+              "matched",
+              "added",
+              "episodesWithFiles",
+              "unmatched",
+              "cleared",
+              "scannedAt"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "path": {
+                "type": "string",
+                "description": "The folder scanned."
+              },
+              "videoFiles": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Video files found (samples, extras and hidden files not counted)."
+              },
+              "skipped": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Samples, extras folders, hidden entries and symlinks out of the folder."
+              },
+              "matched": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Files recorded on an episode or as the movie's file."
+              },
+              "added": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Of `matched`, files not recorded before."
+              },
+              "episodesWithFiles": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "unmatched": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/UnmatchedFile"
+                }
+              },
+              "cleared": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Paths recorded before and no longer on disk (or no longer matching)."
+              },
+              "scannedAt": {
+                "type": "string",
+                "format": "date-time"
               }
             }
           },

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IdkarrAuth
+import IdkarrImport
 import IdkarrLibrary
 import IdkarrStore
 import Logging
@@ -42,6 +43,7 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     UsersController(accounts: services.accounts).addRoutes(users: api.group("users"), settings: api.group("settings"))
     LibrarySettingsController(library: services.library).addRoutes(to: api)
     MediaController(library: services.library).addRoutes(to: api.group("media"))
+    ScanController(scanner: DiskScanService(library: services.library, logger: services.logger)).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }

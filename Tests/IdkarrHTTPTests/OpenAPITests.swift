@@ -57,6 +57,7 @@ struct OpenAPITests {
         ("put", "/api/v1/media/{id}"),
         ("delete", "/api/v1/media/{id}"),
         ("put", "/api/v1/media/{id}/monitor"),
+        ("post", "/api/v1/media/{id}/rescan"),
         ("get", "/api/v1/system/status"),
         ("get", "/api/v1/system/health"),
         ("get", "/api/v1/system/backup"),

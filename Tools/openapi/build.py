@@ -455,6 +455,27 @@ SCHEMAS["Media"] = obj(
     description="A series, an anime or a movie. Fields without a value are left out.",
 )
 SCHEMAS["MediaPage"] = page_of("Media")
+SCHEMAS["UnmatchedFile"] = obj(
+    {"relativePath": {**STR, "description": "Relative to the title's folder."}, "size": INT64,
+     "reason": {**STR, "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."}},
+    ["relativePath", "size", "reason"],
+)
+SCHEMAS["ScanReport"] = obj(
+    {
+        "mediaId": INT,
+        "path": {**STR, "description": "The folder scanned."},
+        "videoFiles": {**INT, "description": "Video files found (samples, extras and hidden files not counted)."},
+        "skipped": {**INT, "description": "Samples, extras folders, hidden entries and symlinks out of the folder."},
+        "matched": {**INT, "description": "Files recorded on an episode or as the movie's file."},
+        "added": {**INT, "description": "Of `matched`, files not recorded before."},
+        "episodesWithFiles": INT,
+        "unmatched": array(ref("UnmatchedFile")),
+        "cleared": array(STR, description="Paths recorded before and no longer on disk (or no longer matching)."),
+        "scannedAt": DATE_TIME,
+    },
+    ["mediaId", "path", "videoFiles", "skipped", "matched", "added", "episodesWithFiles", "unmatched", "cleared", "scannedAt"],
+    description="What one disk scan found and changed.",
+)
 SCHEMAS["EpisodeInput"] = obj(
     {
         "id": nullable({"type": "integer", "format": "int64", "description": "An existing episode's id keeps its file; absent for a new episode."}),
@@ -880,6 +901,12 @@ path("/media/{id}/monitor", put=operation(
     {200: json_ok("Media", "The title as saved, with its episodes.", etag=True)},
     errors=WRITE + BODY + [404, 409], parameters=[ID_PARAM], body="MonitorInput",
     description="An unknown season or episode of the title is 400."))
+path("/media/{id}/rescan", post=operation(
+    "rescanMedia", "media", "Scan the title's folder and record the video files found (admin)",
+    {200: json_ok("ScanReport", "What the scan found and changed; the title with its files is at GET /media/{id}.")},
+    errors=WRITE + [400, 404, 409], parameters=[ID_PARAM],
+    description="400: the title has no `path`. 409: the folder is missing, unreadable or far too large (nothing "
+    "changes, so an unmounted disk never clears a library)."))
 
 # --- system ---
 path("/system/status", get=operation(
