@@ -95,7 +95,8 @@ let package = Package(
         .executableTarget(
             name: "idkarr",
             dependencies: [
-                "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport",
+                "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport", "IdkarrAutomation", "IdkarrLibrary", "IdkarrNet",
+                "IdkarrDomain", "IdkarrMetadata", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
