@@ -44,6 +44,8 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     MediaController(library: services.library).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)
+    CalendarController(library: services.library).addRoutes(api: api, feed: router.group("feed/v1"))
+    WantedController(library: services.library).addRoutes(to: api.group("wanted"))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     return router
 }
