@@ -3844,12 +3844,62 @@ extension OpenAPIDocument {
               "quality": {
                 "$ref": "#/components/schemas/Quality"
               },
+              "revision": {
+                "type": "integer",
+                "format": "int64",
+                "description": "1, or 2+ for a PROPER/REPACK."
+              },
+              "languages": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
               "releaseGroup": {
                 "type": "string"
               },
               "dateAdded": {
                 "type": "string",
                 "format": "date-time"
+              }
+            }
+          },
+          "UnmatchedFile": {
+            "type": "object",
+            "description": "A video file in the title's folder that the last scan matched to nothing.",
+            "required": [
+              "relativePath",
+              "size",
+              "reason"
+            ],
+            "properties": {
+              "relativePath": {
+                "type": "string"
+              },
+              "size": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "reason": {
+                "type": "string"
+              }
+            }
+          },
+          "ReleaseDates": {
+            "type": "object",
+            "description": "A movie's release dates by kind, the earliest across countries.",
+            "properties": {
+              "inCinemas": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "digital": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "physical": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
               }
             }
           },
@@ -3967,6 +4017,10 @@ extension OpenAPIDocument {
               },
               "episodeFile": {
                 "$ref": "#/components/schemas/MediaFile"
+              },
+              "removedFromProvider": {
+                "type": "boolean",
+                "description": "The provider no longer lists it; kept for its file."
               }
             }
           },
@@ -4113,11 +4167,33 @@ extension OpenAPIDocument {
               "seasonFolder": {
                 "type": "boolean"
               },
+              "monitorNewSeasons": {
+                "type": "boolean"
+              },
+              "minimumAvailability": {
+                "type": "string",
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released"
+                ]
+              },
+              "releaseDates": {
+                "$ref": "#/components/schemas/ReleaseDates"
+              },
               "added": {
                 "type": "string",
                 "format": "date-time"
               },
               "updated": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastRefreshed": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastScanned": {
                 "type": "string",
                 "format": "date-time"
               },
@@ -4137,6 +4213,13 @@ extension OpenAPIDocument {
               },
               "movieFile": {
                 "$ref": "#/components/schemas/MediaFile"
+              },
+              "unmatchedFiles": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/UnmatchedFile"
+                },
+                "description": "Only in the answer for one title."
               },
               "statistics": {
                 "$ref": "#/components/schemas/MediaStatistics"
@@ -4438,6 +4521,37 @@ extension OpenAPIDocument {
                   "null"
                 ]
               },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ],
+                "description": "Series only."
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ],
+                "description": "Movies only."
+              },
+              "releaseDates": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ReleaseDates",
+                    "description": "Movies only; dates `yyyy-MM-dd`."
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
               "seasons": {
                 "type": [
                   "array",
@@ -4679,6 +4793,37 @@ extension OpenAPIDocument {
                 "type": [
                   "boolean",
                   "null"
+                ]
+              },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ],
+                "description": "Series only."
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ],
+                "description": "Movies only."
+              },
+              "releaseDates": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/ReleaseDates",
+                    "description": "Movies only; dates `yyyy-MM-dd`."
+                  },
+                  {
+                    "type": "null"
+                  }
                 ]
               },
               "seasons": {

@@ -83,10 +83,26 @@ extension Library {
         if let path = m.path { v.check(path.hasPrefix("/"), "path", "path must be absolute.") }
         if m.mediaType == .movie {
             v.check(m.episodes.isEmpty, "episodes", "A movie has no episodes.")
+            v.check(m.monitorNewSeasons == nil, "monitorNewSeasons", "A movie has no seasons.")
+            if let dates = m.releaseDates {
+                for (name, value) in [("inCinemas", dates.inCinemas), ("digital", dates.digital), ("physical", dates.physical)] {
+                    if let value { v.check(Self.isCalendarDate(value), "releaseDates.\(name)", "\(name) must be a date like 2024-05-31.") }
+                }
+            }
         } else {
+            v.check(m.minimumAvailability == nil, "minimumAvailability", "minimumAvailability applies to movies only.")
+            v.check(m.releaseDates == nil, "releaseDates", "releaseDates apply to movies only; episodes have air dates.")
             validateEpisodes(m.episodes, &v)
         }
         try v.throwIfInvalid()
+    }
+
+    /// `yyyy-MM-dd` with a real month and day.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        return (1800...3000).contains(y) && (1...12).contains(m) && (1...31).contains(d)
     }
 
     private func validateEpisodes(_ episodes: [Episode], _ v: inout Validator) {

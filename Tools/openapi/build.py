@@ -36,6 +36,7 @@ PERMISSION = ["request", "autoApprove", "manageRequests"]  # IdkarrDomain.Permis
 MEDIA_TYPE = ["series", "movie", "anime"]  # IdkarrDomain.MediaType
 MEDIA_STATUS = ["continuing", "ended", "upcoming", "announced", "inCinemas", "released", "unknown"]  # MediaStatus
 SERIES_TYPE = ["standard", "daily", "anime"]  # SeriesType
+MINIMUM_AVAILABILITY = ["announced", "inCinemas", "released"]  # MinimumAvailability
 COVER_TYPE = ["poster", "fanart", "banner"]  # MediaImage.CoverType
 QUALITY_SOURCE = ["unknown", "workprint", "cam", "telesync", "telecine", "dvd", "television", "televisionRaw",
                   "webdl", "webrip", "bluray"]  # IdkarrParsing.QualitySource
@@ -382,10 +383,22 @@ SCHEMAS["MediaFile"] = obj(
         "path": STR,
         "size": {**INT64, "description": "Bytes."},
         "quality": ref("Quality"),
+        "revision": {**INT, "description": "1, or 2+ for a PROPER/REPACK."},
+        "languages": array(STR),
         "releaseGroup": STR,
         "dateAdded": DATE_TIME,
     },
     ["path", "size", "dateAdded"],
+)
+SCHEMAS["UnmatchedFile"] = obj(
+    {"relativePath": STR, "size": INT64, "reason": STR},
+    ["relativePath", "size", "reason"],
+    description="A video file in the title's folder that the last scan matched to nothing.",
+)
+_DATE = {"type": "string", "description": "`yyyy-MM-dd`."}
+SCHEMAS["ReleaseDates"] = obj(
+    {"inCinemas": _DATE, "digital": _DATE, "physical": _DATE},
+    description="A movie's release dates by kind, the earliest across countries.",
 )
 SCHEMAS["MediaStatistics"] = obj(
     {"seasonCount": INT, "episodeCount": INT, "episodeFileCount": INT, "sizeOnDisk": INT64},
@@ -413,6 +426,7 @@ SCHEMAS["Episode"] = obj(
         "monitored": BOOL,
         "hasFile": BOOL,
         "episodeFile": ref("MediaFile"),
+        "removedFromProvider": {**BOOL, "description": "The provider no longer lists it; kept for its file."},
     },
     ["id", "seasonNumber", "episodeNumber", "monitored", "hasFile"],
 )
@@ -443,11 +457,17 @@ SCHEMAS["Media"] = obj(
         "runtime": {"type": "integer", "format": "int64", "description": "Minutes."},
         "seriesType": enum(SERIES_TYPE),
         "seasonFolder": BOOL,
+        "monitorNewSeasons": BOOL,
+        "minimumAvailability": enum(MINIMUM_AVAILABILITY),
+        "releaseDates": ref("ReleaseDates"),
         "added": DATE_TIME,
         "updated": DATE_TIME,
+        "lastRefreshed": DATE_TIME,
+        "lastScanned": DATE_TIME,
         "seasons": array(ref("Season"), description="Series and anime only (empty for a movie)."),
         "episodes": array(ref("Episode"), description="Only in the answer for one title, never in lists."),
         "movieFile": ref("MediaFile"),
+        "unmatchedFiles": array(ref("UnmatchedFile"), description="Only in the answer for one title."),
         "statistics": ref("MediaStatistics"),
     },
     ["id", "version", "instanceId", "mediaType", "title", "sortTitle", "alternateTitles", "status", "monitored",
@@ -493,6 +513,9 @@ _MEDIA_INPUT_PROPS = {
     "runtime": nullable(INT),
     "seriesType": nullable(enum(SERIES_TYPE)),
     "seasonFolder": nullable(BOOL),
+    "monitorNewSeasons": nullable({**BOOL, "description": "Series only."}),
+    "minimumAvailability": nullable(enum(MINIMUM_AVAILABILITY, "Movies only.")),
+    "releaseDates": nullable({**ref("ReleaseDates"), "description": "Movies only; dates `yyyy-MM-dd`."}),
     "seasons": nullable(array(obj({"seasonNumber": INT, "monitored": BOOL}, ["seasonNumber", "monitored"]))),
     "episodes": nullable(array(ref("EpisodeInput"), maxItems=20000,
                                description="The full episode list: episodes left out are removed. Not for movies.")),
