@@ -65,6 +65,8 @@ def test_ui_wanted_lists(server_factory, browser):
         titles = [r.find_element(By.CSS_SELECTOR, "td").text for r in rows(browser)]
         assert titles[0] == "Anthology" and titles[-1] == "Arrival", "latest first: 2020 episodes, then the 2017 movie"
         assert "S01E28" in rows(browser)[0].text
+        Select(find(browser, "#wanted-pageSize")).select_by_value("25")
+        wait(browser, lambda d: len(rows(d)) == 25, message="page size 25 did not apply")
         pager = find(browser, ".pager")
         assert "Page 1 of 2 · 28 total" in pager.text
 
