@@ -85,15 +85,18 @@ extension CalendarQuery {
         guard hi > lo else { return [] }
         let tagSet = Set(q.tags)
         var out: [CalendarEntry] = []
-        for doc in docs {
-            let m = doc.body
-            if let id = q.instanceId, m.instanceId != id { continue }
-            if !q.includeUnmonitored && !m.monitored { continue }
-            if !tagSet.isEmpty && !m.tags.contains(where: tagSet.contains) { continue }
-            if m.mediaType == .movie {
-                movieEntries(doc.id, m, lo, hi, into: &out)
-            } else {
-                episodeEntries(doc.id, m, q.includeUnmonitored, lo, hi, into: &out)
+        // Read in place through buffer pointers: copying each document and episode (a dozen
+        // reference counts apiece) would cost more than the checks themselves.
+        docs.withUnsafeBufferPointer { docs in
+            for doc in docs.indices {
+                if let id = q.instanceId, docs[doc].body.instanceId != id { continue }
+                if !q.includeUnmonitored && !docs[doc].body.monitored { continue }
+                if !tagSet.isEmpty && !docs[doc].body.tags.contains(where: tagSet.contains) { continue }
+                if docs[doc].body.mediaType == .movie {
+                    movieEntries(docs[doc].id, docs[doc].body, lo, hi, into: &out)
+                } else {
+                    episodeEntries(docs[doc].id, docs[doc].body, q.includeUnmonitored, lo, hi, into: &out)
+                }
             }
         }
         out.sort(by: ordered)
@@ -116,25 +119,27 @@ extension CalendarQuery {
                                        into out: inout [CalendarEntry]) {
         var unmonitoredSeasons: Set<Int> = []
         for s in m.seasons where !s.monitored { unmonitoredSeasons.insert(s.seasonNumber) }
-        for e in m.episodes {
-            if e.removedFromProvider == true { continue }
-            let monitored = m.monitored && e.monitored && !unmonitoredSeasons.contains(e.seasonNumber)
-            if !unmonitored && !monitored { continue }
-            let t: Double
-            if let utc = e.airDateUtc {
-                t = utc.timeIntervalSince1970
-            } else if let text = e.airDate, let days = CivilDay.days(text) {
-                t = Double(days) * CivilDay.secondsPerDay
-            } else {
-                continue
-            }
-            guard t >= lo && t < hi else { continue }
-            out.append(CalendarEntry(
+        m.episodes.withUnsafeBufferPointer { episodes in
+            for k in episodes.indices {
+                let t: Double
+                if let utc = episodes[k].airDateUtc {
+                    t = utc.timeIntervalSince1970
+                } else if let text = episodes[k].airDate, let days = CivilDay.days(text) {
+                    t = Double(days) * CivilDay.secondsPerDay
+                } else {
+                    continue
+                }
+                guard t >= lo && t < hi, episodes[k].removedFromProvider != true else { continue }
+                let e = episodes[k]
+                let monitored = m.monitored && e.monitored && !unmonitoredSeasons.contains(e.seasonNumber)
+                if !unmonitored && !monitored { continue }
+                out.append(CalendarEntry(
                 kind: .episode, mediaId: id, mediaType: m.mediaType, title: m.title, year: m.year,
                 start: Date(timeIntervalSince1970: t), allDay: e.airDateUtc == nil, monitored: monitored,
                 hasFile: e.episodeFile != nil, runtime: m.runtime, tags: m.tags, overview: e.overview,
                 episodeId: e.id, seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber, episodeTitle: e.title,
                 airDate: e.airDate, airDateUtc: e.airDateUtc, releaseDate: nil))
+            }
         }
     }
 

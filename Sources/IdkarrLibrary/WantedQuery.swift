@@ -58,19 +58,23 @@ extension WantedQuery {
         var doc: Int32
         var episode: Int32  // -1 for a movie
         var time: Double  // .nan when unknown
+        /// Season and episode number, for ordering inside a title.
+        var code: Int64 = 0
     }
 
     public static func page(in docs: [Stored<Media>], profiles: [Stored<QualityProfile>], _ q: WantedQuery, now: Date) -> Page<WantedRecord> {
         let cutoffs = q.list == .cutoffUnmet ? CutoffTable(profiles) : nil
         var hits: [Hit] = []
         let nowT = now.timeIntervalSince1970
-        for i in docs.indices {
-            let m = docs[i].body
-            if let id = q.instanceId, m.instanceId != id { continue }
-            if m.mediaType == .movie {
-                if let hit = movieHit(m, q, cutoffs, nowT) { hits.append(Hit(doc: Int32(i), episode: -1, time: hit)) }
-            } else {
-                episodeHits(i, m, q, cutoffs, nowT, into: &hits)
+        // Read in place (see CalendarQuery.entries): no copies of documents or episodes.
+        docs.withUnsafeBufferPointer { docs in
+            for i in docs.indices {
+                if let id = q.instanceId, docs[i].body.instanceId != id { continue }
+                if docs[i].body.mediaType == .movie {
+                    if let hit = movieHit(docs[i].body, q, cutoffs, nowT) { hits.append(Hit(doc: Int32(i), episode: -1, time: hit)) }
+                } else {
+                    episodeHits(i, docs[i].body, q, cutoffs, nowT, into: &hits)
+                }
             }
         }
         sort(&hits, docs, q)
@@ -87,19 +91,24 @@ extension WantedQuery {
         for s in m.seasons where !s.monitored { unmonitoredSeasons.insert(s.seasonNumber) }
         let profile = m.qualityProfileId.flatMap { cutoffs?.profiles[$0] }
         if cutoffs != nil && profile == nil { return }  // no profile (or no upgrades): nothing is below a cutoff
-        for (k, e) in m.episodes.enumerated() {
-            if e.removedFromProvider == true { continue }
-            let monitored = m.monitored && e.monitored && !unmonitoredSeasons.contains(e.seasonNumber)
-            if monitored != q.monitored { continue }
-            // Specials count only when monitored: an unmonitored special is not wanted, ever.
-            if e.seasonNumber == 0 && !monitored { continue }
-            let t = airTime(e)
-            if let profile {
-                guard let file = e.episodeFile, profile.isBelowCutoff(file.qualityId) else { continue }
-            } else {
-                guard e.episodeFile == nil, let t, t < now else { continue }
+        m.episodes.withUnsafeBufferPointer { episodes in
+            for k in episodes.indices {
+                if episodes[k].removedFromProvider == true { continue }
+                let season = episodes[k].seasonNumber
+                let monitored = m.monitored && episodes[k].monitored && !unmonitoredSeasons.contains(season)
+                if monitored != q.monitored { continue }
+                // Specials count only when monitored: an unmonitored special is not wanted, ever.
+                if season == 0 && !monitored { continue }
+                if let profile {
+                    guard let quality = episodes[k].episodeFile.map({ $0.qualityId }), profile.isBelowCutoff(quality) else { continue }
+                } else if episodes[k].episodeFile != nil {
+                    continue
+                }
+                let t = airTime(episodes[k])
+                if profile == nil { guard let t, t < now else { continue } }
+                hits.append(Hit(doc: Int32(i), episode: Int32(k), time: t ?? .nan,
+                                code: Int64(season) << 32 | Int64(UInt32(truncatingIfNeeded: episodes[k].episodeNumber))))
             }
-            hits.append(Hit(doc: Int32(i), episode: Int32(k), time: t ?? .nan))
         }
     }
 
@@ -116,7 +125,7 @@ extension WantedQuery {
         return date ?? .nan
     }
 
-    static func airTime(_ e: Episode) -> Double? {
+    static func airTime(_ e: borrowing Episode) -> Double? {
         if let utc = e.airDateUtc { return utc.timeIntervalSince1970 }
         return e.airDate.flatMap(CivilDay.days).map { Double($0) * CivilDay.secondsPerDay }
     }
@@ -143,18 +152,19 @@ extension WantedQuery {
     }
 
     private static func sort(_ hits: inout [Hit], _ docs: [Stored<Media>], _ q: WantedQuery) {
-        let asc = q.ascending
-        func code(_ h: Hit) -> (Int, Int) {
-            guard h.episode >= 0 else { return (0, 0) }
-            let e = docs[Int(h.doc)].body.episodes[Int(h.episode)]
-            return (e.seasonNumber, e.episodeNumber)
+        // Titles ranked once (only those with hits), so comparisons are of integers.
+        var rank = [Int32](repeating: 0, count: docs.count)
+        var seen = Array(Set(hits.map(\.doc)))
+        seen.sort { a, b in
+            let ta = docs[Int(a)].body.sortTitle, tb = docs[Int(b)].body.sortTitle
+            return ta == tb ? docs[Int(a)].id < docs[Int(b)].id : ta < tb
         }
+        for (r, d) in seen.enumerated() { rank[Int(d)] = Int32(r) }
+        let asc = q.ascending
         // Ties: title, then season and episode, always ascending, so pages are stable.
         func tie(_ a: Hit, _ b: Hit) -> Bool {
-            let ta = docs[Int(a.doc)].body.sortTitle, tb = docs[Int(b.doc)].body.sortTitle
-            if ta != tb { return ta < tb }
-            if a.doc != b.doc { return docs[Int(a.doc)].id < docs[Int(b.doc)].id }
-            return code(a) < code(b)
+            let ra = rank[Int(a.doc)], rb = rank[Int(b.doc)]
+            return ra == rb ? a.code < b.code : ra < rb
         }
         switch q.sortKey {
         case .airDateUtc:
@@ -165,8 +175,9 @@ extension WantedQuery {
         case .title:
             hits.sort { a, b in asc ? tie(a, b) : tie(b, a) }
         case .year:
+            let years = docs.map { $0.body.year ?? 0 }
             hits.sort { a, b in
-                let ya = docs[Int(a.doc)].body.year ?? 0, yb = docs[Int(b.doc)].body.year ?? 0
+                let ya = years[Int(a.doc)], yb = years[Int(b.doc)]
                 return ya == yb ? tie(a, b) : (asc ? ya < yb : ya > yb)
             }
         }
