@@ -1107,6 +1107,9 @@ path("/openapi.json", get=operation(
            "content": {"application/json": {"schema": {"type": "object"}}}}},
     errors=READ, security=PUBLIC))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+__import__("calendar_wanted").add(sys.modules[__name__])  # /calendar, /feed/v1/calendar.ics, /wanted
+
 # ---------------------------------------------------------------------------------------------
 
 DOCUMENT = {
@@ -1134,6 +1137,8 @@ DOCUMENT = {
         {"name": "media", "description": "Series, anime and movies."},
         {"name": "system", "description": "Status, health, audit log, backup and this document."},
         {"name": "parse", "description": "The release-name parser."},
+        {"name": "calendar", "description": "What airs or is released when; the iCal feed."},
+        {"name": "wanted", "description": "Missing episodes and movies, and files below their cutoff."},
     ],
     "security": [{"apiKeyHeader": []}, {"apiKeyQuery": []}, {"sessionCookie": []}],
     "paths": PATHS,
