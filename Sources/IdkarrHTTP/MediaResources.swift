@@ -8,6 +8,8 @@ struct MediaFileResource: Codable {
     var path: String
     var size: Int64
     var quality: QualityResource?
+    var revision: Int?
+    var languages: [String]?
     var releaseGroup: String?
     var dateAdded: Date
 
@@ -15,6 +17,8 @@ struct MediaFileResource: Codable {
         path = f.path
         size = f.size
         quality = f.qualityId.flatMap(Quality.withID).map(QualityResource.init)
+        revision = f.revision
+        languages = f.languages
         releaseGroup = f.releaseGroup
         dateAdded = f.dateAdded
     }
@@ -32,6 +36,7 @@ struct EpisodeResource: Codable {
     var monitored: Bool
     var hasFile: Bool
     var episodeFile: MediaFileResource?
+    var removedFromProvider: Bool?
 
     init(_ e: Episode) {
         id = e.id
@@ -45,6 +50,7 @@ struct EpisodeResource: Codable {
         monitored = e.monitored
         hasFile = e.episodeFile != nil
         episodeFile = e.episodeFile.map(MediaFileResource.init)
+        removedFromProvider = e.removedFromProvider
     }
 }
 
@@ -86,11 +92,17 @@ struct MediaResource: Encodable {
     var runtime: Int?
     var seriesType: SeriesType?
     var seasonFolder: Bool?
+    var monitorNewSeasons: Bool?
+    var minimumAvailability: MinimumAvailability?
+    var releaseDates: MovieReleaseDates?
     var added: Date
     var updated: Date
+    var lastRefreshed: Date?
+    var lastScanned: Date?
     var seasons: [SeasonResource]
     var episodes: [EpisodeResource]?
     var movieFile: MediaFileResource?
+    var unmatchedFiles: [UnmatchedFile]?
     var statistics: MediaStatistics
 
     init(_ s: Stored<Media>, withEpisodes: Bool) {
@@ -120,11 +132,17 @@ struct MediaResource: Encodable {
         runtime = m.runtime
         seriesType = m.seriesType
         seasonFolder = m.seasonFolder
+        monitorNewSeasons = m.monitorNewSeasons
+        minimumAvailability = m.minimumAvailability
+        releaseDates = m.releaseDates
         added = m.added
         updated = s.updatedAt
+        lastRefreshed = m.lastRefreshed
+        lastScanned = m.lastScanned
         seasons = Self.seasons(of: m)
         episodes = withEpisodes ? m.episodes.map(EpisodeResource.init) : nil
         movieFile = m.movieFile.map(MediaFileResource.init)
+        unmatchedFiles = withEpisodes ? m.unmatchedFiles : nil
         statistics = m.statistics
     }
 
@@ -181,7 +199,7 @@ struct MediaInputResource: Decodable {
     enum Key: String, CodingKey {
         case instanceId, mediaType, title, sortTitle, alternateTitles, year, status, overview, monitored, qualityProfileId,
              rootFolderId, path, tags, tmdbId, tvdbId, imdbId, tvmazeId, images, genres, network, runtime, seriesType,
-             seasonFolder, seasons, episodes, version
+             seasonFolder, monitorNewSeasons, minimumAvailability, releaseDates, seasons, episodes, version
     }
 
     init(from decoder: any Decoder) throws {
@@ -213,6 +231,9 @@ struct MediaInputResource: Decodable {
         m.runtime = try c.nullable(Int.self, .runtime)
         m.seriesType = try c.decodeIfPresent(SeriesType.self, forKey: .seriesType)
         m.seasonFolder = try c.decodeIfPresent(Bool.self, forKey: .seasonFolder)
+        m.monitorNewSeasons = try c.decodeIfPresent(Bool.self, forKey: .monitorNewSeasons)
+        m.minimumAvailability = try c.decodeIfPresent(MinimumAvailability.self, forKey: .minimumAvailability)
+        m.releaseDates = try c.nullable(MovieReleaseDates.self, .releaseDates)
         m.seasons = try c.decodeIfPresent([SeasonInputResource].self, forKey: .seasons)?
             .map { Season(seasonNumber: $0.seasonNumber, monitored: $0.monitored) }
         m.episodes = try c.decodeIfPresent([EpisodeInputResource].self, forKey: .episodes)?.map(\.changes)

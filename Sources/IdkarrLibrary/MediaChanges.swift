@@ -25,6 +25,9 @@ public struct MediaChanges: Sendable {
     public var runtime: Int??
     public var seriesType: SeriesType?
     public var seasonFolder: Bool?
+    public var monitorNewSeasons: Bool?
+    public var minimumAvailability: MinimumAvailability?
+    public var releaseDates: MovieReleaseDates??
     public var seasons: [Season]?
     public var episodes: [EpisodeChanges]?
 
@@ -72,6 +75,9 @@ extension MediaChanges {
         if let v = runtime { media.runtime = v }
         if let v = seriesType { media.seriesType = v }
         if let v = seasonFolder { media.seasonFolder = v }
+        if let v = monitorNewSeasons { media.monitorNewSeasons = v }
+        if let v = minimumAvailability { media.minimumAvailability = v }
+        if let v = releaseDates { media.releaseDates = v }
         if let v = seasons { media.seasons = v }
         if let changes = episodes { media.episodes = merge(changes, into: media) }
         media.normalizeSeasons()

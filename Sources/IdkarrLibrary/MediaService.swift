@@ -15,6 +15,24 @@ extension Library {
         return try await media.create(new)
     }
 
+    /// Stores a title built elsewhere (from a provider): validated like any other.
+    public func createMedia(_ new: Media) async throws -> Stored<Media> {
+        try validate(new)
+        return try await media.create(new)
+    }
+
+    /// The title in `instanceId` known by any of `ids`, if there is one.
+    public func existingMedia(in instanceId: Int, matching ids: ExternalIds) -> Stored<Media>? {
+        let keys = [ids.tmdbId.map { "tmdb:\($0)" }, ids.tvdbId.map { "tvdb:\($0)" },
+                    ids.imdbId.map { "imdb:\($0)" }, ids.tvmazeId.map { "tvmaze:\($0)" }].compactMap { $0 }
+        for key in keys {
+            for id in media.lookup(MediaIndex.externalId, key) {
+                if let found = media.get(id), found.body.instanceId == instanceId { return found }
+            }
+        }
+        return nil
+    }
+
     public func updateMedia(_ id: Int, ifVersion: Int?, _ changes: MediaChanges) async throws -> Stored<Media> {
         guard let current = media.get(id) else { throw ServiceError.notFound("Media", id) }
         var updated = current.body
@@ -83,10 +101,26 @@ extension Library {
         if let path = m.path { v.check(path.hasPrefix("/"), "path", "path must be absolute.") }
         if m.mediaType == .movie {
             v.check(m.episodes.isEmpty, "episodes", "A movie has no episodes.")
+            v.check(m.monitorNewSeasons == nil, "monitorNewSeasons", "A movie has no seasons.")
+            if let dates = m.releaseDates {
+                for (name, value) in [("inCinemas", dates.inCinemas), ("digital", dates.digital), ("physical", dates.physical)] {
+                    if let value { v.check(Self.isCalendarDate(value), "releaseDates.\(name)", "\(name) must be a date like 2024-05-31.") }
+                }
+            }
         } else {
+            v.check(m.minimumAvailability == nil, "minimumAvailability", "minimumAvailability applies to movies only.")
+            v.check(m.releaseDates == nil, "releaseDates", "releaseDates apply to movies only; episodes have air dates.")
             validateEpisodes(m.episodes, &v)
         }
         try v.throwIfInvalid()
+    }
+
+    /// `yyyy-MM-dd` with a real month and day.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        return (1800...3000).contains(y) && (1...12).contains(m) && (1...31).contains(d)
     }
 
     private func validateEpisodes(_ episodes: [Episode], _ v: inout Validator) {

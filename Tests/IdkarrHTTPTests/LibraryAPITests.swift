@@ -161,6 +161,37 @@ struct LibraryAPITests {
         }
     }
 
+    @Test func movieAvailabilityAndSeriesOnlyFields() async throws {
+        try await TestApp.make().run { c in
+            let key = try await c.adminKey()
+            let movies = try await c.send(.post, "/api/v1/instances", ["name": "Movies", "mediaType": "movie"], auth: .apiKey(key))
+            let moviesId = try #require(movies.object["id"] as? Int)
+            let tv = try await c.send(.post, "/api/v1/instances", ["name": "TV", "mediaType": "series"], auth: .apiKey(key))
+            let tvId = try #require(tv.object["id"] as? Int)
+
+            let movie = try await c.send(.post, "/api/v1/media", [
+                "instanceId": moviesId, "mediaType": "movie", "title": "Dune: Part Two", "minimumAvailability": "released",
+                "releaseDates": ["inCinemas": "2024-02-27", "digital": "2024-04-16"],
+            ], auth: .apiKey(key))
+            #expect(movie.status == .created)
+            #expect(movie.object["minimumAvailability"] as? String == "released")
+            #expect((movie.object["releaseDates"] as? [String: Any])?["digital"] as? String == "2024-04-16")
+
+            let badDate = try await c.send(.post, "/api/v1/media", [
+                "instanceId": moviesId, "mediaType": "movie", "title": "X", "releaseDates": ["inCinemas": "27/02/2024"],
+            ], auth: .apiKey(key))
+            #expect(badDate.status == .badRequest && badDate.isProblem)
+            let seriesWithMovieField = try await c.send(.post, "/api/v1/media", [
+                "instanceId": tvId, "mediaType": "series", "title": "X", "minimumAvailability": "announced",
+            ], auth: .apiKey(key))
+            #expect(seriesWithMovieField.status == .badRequest)
+            let series = try await c.send(.post, "/api/v1/media", [
+                "instanceId": tvId, "mediaType": "series", "title": "Y", "monitorNewSeasons": false,
+            ], auth: .apiKey(key))
+            #expect(series.status == .created && series.object["monitorNewSeasons"] as? Bool == false)
+        }
+    }
+
     @Test func listPagingAndSorting() async throws {
         try await TestApp.make().run { c in
             let key = try await c.adminKey()

@@ -65,7 +65,47 @@ import Testing
         #expect(media.episodes[1].title == "The Target")
         #expect(media.episodes[1].monitored == false)
         #expect(media.episodes[2].episodeFile == file)
+        #expect(media.episodes[2].removedFromProvider == true, "a dropped episode with a file is flagged")
         #expect(media.episodes[3].episodeNumber == 3 && media.episodes[3].monitored)
+        // Back at the provider: the flag goes away.
+        Self.sampleSeries().apply(to: &media)
+        #expect(media.episodes.first { $0.id == 3 }?.removedFromProvider == nil)
+    }
+
+    @Test func droppedEpisodesWithoutFilesGo() {
+        var media = Media(instanceId: 1, mediaType: .series, title: "", added: Date(timeIntervalSince1970: 0))
+        Self.sampleSeries().apply(to: &media)
+        var refreshed = Self.sampleSeries()
+        refreshed.episodes.removeLast()
+        refreshed.apply(to: &media)
+        #expect(media.episodes.map(\.id) == [1, 2])
+    }
+
+    @Test func newSeasonsFollowMonitorNewSeasons() {
+        var media = Media(instanceId: 1, mediaType: .series, title: "", added: Date(timeIntervalSince1970: 0))
+        Self.sampleSeries().apply(to: &media)
+        var withSeason2 = Self.sampleSeries()
+        withSeason2.seasons.append(MetadataSeason(seasonNumber: 2))
+        withSeason2.episodes.append(MetadataEpisode(seasonNumber: 2, episodeNumber: 1))
+        withSeason2.episodes.append(MetadataEpisode(seasonNumber: 1, episodeNumber: 3))
+
+        var off = media
+        off.monitorNewSeasons = false
+        off.seasons[1].monitored = true
+        withSeason2.apply(to: &off)
+        #expect(off.seasons.last == Season(seasonNumber: 2, monitored: false))
+        #expect(off.episodes.first { $0.seasonNumber == 2 }?.monitored == false)
+        #expect(off.episodes.first { $0.seasonNumber == 1 && $0.episodeNumber == 3 }?.monitored == true,
+                "a new episode of a monitored season is monitored")
+
+        var on = media
+        on.monitorNewSeasons = true
+        on.seasons[1].monitored = false
+        withSeason2.apply(to: &on)
+        #expect(on.seasons.last == Season(seasonNumber: 2, monitored: true))
+        #expect(on.episodes.first { $0.seasonNumber == 2 }?.monitored == true)
+        #expect(on.episodes.first { $0.seasonNumber == 1 && $0.episodeNumber == 3 }?.monitored == false,
+                "a new episode of an unmonitored season is not")
     }
 
     @Test func movieFillsAMedia() {
@@ -74,12 +114,14 @@ import Testing
         movie.year = 1999
         movie.status = .released
         movie.runtime = 136
+        movie.releaseDates = MovieReleaseDates(inCinemas: "1999-03-30", physical: "1999-09-21")
         var media = Media(instanceId: 2, mediaType: .movie, title: "", added: Date(timeIntervalSince1970: 0))
         movie.apply(to: &media)
         #expect(media.title == "The Matrix" && media.sortTitle == "matrix")
         #expect(media.externalIds.imdbId == "tt0133093")
         #expect(media.alternateTitles == ["Matrix"])
         #expect(media.runtime == 136 && media.year == 1999 && media.status == .released)
+        #expect(media.releaseDates == MovieReleaseDates(inCinemas: "1999-03-30", physical: "1999-09-21"))
         #expect(media.episodes.isEmpty)
     }
 
