@@ -62,10 +62,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Provider answers → library documents: look up, add, refresh on a schedule, image cache.
+        // Provider answers → library documents: look up, add, refresh on a schedule, image cache, library import.
         .target(
             name: "IdkarrAutomation",
-            dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet",
+            dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
@@ -85,7 +85,7 @@ let package = Package(
             name: "IdkarrApp",
             dependencies: [
                 "IdkarrHTTP", "IdkarrLibrary", "IdkarrAuth", "IdkarrStore", "IdkarrDomain", "IdkarrParsing",
-                "IdkarrAutomation", "IdkarrMetadata", "IdkarrNet",
+                "IdkarrAutomation", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,7 +95,8 @@ let package = Package(
         .executableTarget(
             name: "idkarr",
             dependencies: [
-                "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport",
+                "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport", "IdkarrAutomation", "IdkarrLibrary", "IdkarrNet",
+                "IdkarrDomain", "IdkarrMetadata", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

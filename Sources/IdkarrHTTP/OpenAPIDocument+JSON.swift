@@ -40,6 +40,14 @@ extension OpenAPIDocument {
         {
           "name": "parse",
           "description": "The release-name parser."
+        },
+        {
+          "name": "calendar",
+          "description": "What airs or is released when; the iCal feed."
+        },
+        {
+          "name": "wanted",
+          "description": "Missing episodes and movies, and files below their cutoff."
         }
       ],
       "security": [
@@ -2188,6 +2196,101 @@ extension OpenAPIDocument {
             }
           }
         },
+        "/api/v1/import/folders": {
+          "get": {
+            "operationId": "getImportProposals",
+            "tags": [
+              "media"
+            ],
+            "summary": "The unmapped folders of a root folder, each with the titles it may be (admin)",
+            "description": "Ids written in a folder name (`{tmdb-603}`, `[tvdbid-121361]`) are looked up first. A provider failure for a folder is reported in its `error`; 409 when the root folder cannot be read.",
+            "parameters": [
+              {
+                "name": "rootFolderId",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "One proposal per folder (at most 200).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportProposals"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              }
+            }
+          }
+        },
+        "/api/v1/import": {
+          "post": {
+            "operationId": "importFolders",
+            "tags": [
+              "media"
+            ],
+            "summary": "Add the confirmed folders as titles, keeping their folders, and scan them (admin)",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ImportInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "One result per folder.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/media/{id}/refresh": {
           "post": {
             "operationId": "refreshTitle",
@@ -2638,6 +2741,364 @@ extension OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/calendar": {
+          "get": {
+            "operationId": "getCalendar",
+            "tags": [
+              "calendar"
+            ],
+            "summary": "Episodes and movie releases between two moments, by time",
+            "description": "Without `unmonitored=true`, only monitored items. Episodes the provider removed are left out. `end` before `start`, a span over 366 days, or a value that does not parse is 400.",
+            "parameters": [
+              {
+                "name": "start",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "description": "A date (`2026-03-01`, 00:00 UTC; as `end`, the whole day counts) or an ISO-8601 date-time with a zone."
+                },
+                "description": "Default: today, 00:00 UTC."
+              },
+              {
+                "name": "end",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "description": "A date (`2026-03-01`, 00:00 UTC; as `end`, the whole day counts) or an ISO-8601 date-time with a zone."
+                },
+                "description": "Default: start + 7 days."
+              },
+              {
+                "name": "unmonitored",
+                "in": "query",
+                "description": "Include unmonitored titles, seasons and episodes.",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "style": "form",
+                "explode": false,
+                "description": "Comma-separated tag ids: titles with any of them.",
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "format": "int64"
+                  }
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Every entry as one page, sorted by start.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CalendarEntryPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/feed/v1/calendar.ics": {
+          "get": {
+            "operationId": "getCalendarFeed",
+            "tags": [
+              "calendar"
+            ],
+            "summary": "The calendar as an iCalendar (RFC 5545) feed for calendar apps",
+            "description": "Authenticate with `?apikey=` (calendar apps cannot send headers); no key or a bad one is 401.",
+            "parameters": [
+              {
+                "name": "pastDays",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 365,
+                  "default": 7
+                }
+              },
+              {
+                "name": "futureDays",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 365,
+                  "default": 28
+                }
+              },
+              {
+                "name": "unmonitored",
+                "in": "query",
+                "description": "Include unmonitored titles, seasons and episodes.",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "style": "form",
+                "explode": false,
+                "description": "Comma-separated tag ids: titles with any of them.",
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "format": "int64"
+                  }
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A VCALENDAR with one VEVENT per entry (stable UIDs; all-day events for date-only episodes and movie releases).",
+                "content": {
+                  "text/calendar": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/wanted/missing": {
+          "get": {
+            "operationId": "getWantedMissing",
+            "tags": [
+              "wanted"
+            ],
+            "summary": "Monitored episodes that aired and movies that are available, without a file",
+            "description": "Episodes: aired (air time, or 00:00 UTC of a date-only air date, before now), not removed by the provider; specials only when monitored. Movies: per `minimumAvailability` (unset: released).",
+            "parameters": [
+              {
+                "name": "page",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000000,
+                  "default": 1
+                }
+              },
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 50
+                }
+              },
+              {
+                "name": "sortKey",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "airDateUtc",
+                    "title",
+                    "year"
+                  ],
+                  "default": "airDateUtc"
+                }
+              },
+              {
+                "name": "sortDirection",
+                "in": "query",
+                "description": "Default: descending for airDateUtc, else ascending.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ascending",
+                    "descending",
+                    "asc",
+                    "desc"
+                  ]
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "monitored",
+                "in": "query",
+                "description": "false: the unmonitored ones instead.",
+                "schema": {
+                  "type": "boolean",
+                  "default": true
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The page.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/WantedRecordPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/wanted/cutoff": {
+          "get": {
+            "operationId": "getWantedCutoff",
+            "tags": [
+              "wanted"
+            ],
+            "summary": "Files below their quality profile's cutoff (profiles that allow upgrades)",
+            "description": "A quality not allowed in the profile, or not in it, counts as below the cutoff.",
+            "parameters": [
+              {
+                "name": "page",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000000,
+                  "default": 1
+                }
+              },
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 50
+                }
+              },
+              {
+                "name": "sortKey",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "airDateUtc",
+                    "title",
+                    "year"
+                  ],
+                  "default": "airDateUtc"
+                }
+              },
+              {
+                "name": "sortDirection",
+                "in": "query",
+                "description": "Default: descending for airDateUtc, else ascending.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ascending",
+                    "descending",
+                    "asc",
+                    "desc"
+                  ]
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "monitored",
+                "in": "query",
+                "description": "false: the unmonitored ones instead.",
+                "schema": {
+                  "type": "boolean",
+                  "default": true
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The page.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/WantedRecordPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
@@ -5228,6 +5689,243 @@ extension OpenAPIDocument {
               }
             }
           },
+          "ImportMatch": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/LookupResult"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "confidence"
+                ],
+                "properties": {
+                  "confidence": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  }
+                }
+              }
+            ]
+          },
+          "ImportProposal": {
+            "type": "object",
+            "required": [
+              "folderName",
+              "path",
+              "title",
+              "candidates"
+            ],
+            "properties": {
+              "folderName": {
+                "type": "string"
+              },
+              "path": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string",
+                "description": "The title read from the folder name."
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tmdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tvdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "imdbId": {
+                "type": "string"
+              },
+              "tvmazeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "bestMatch": {
+                "$ref": "#/components/schemas/ImportMatch"
+              },
+              "candidates": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ImportMatch"
+                },
+                "description": "Provider answers, best first (at most 5)."
+              },
+              "error": {
+                "type": "string",
+                "description": "Why the provider could not be asked for this folder."
+              }
+            }
+          },
+          "ImportProposals": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ImportProposal"
+                }
+              }
+            }
+          },
+          "ImportInput": {
+            "type": "object",
+            "required": [
+              "instanceId",
+              "rootFolderId",
+              "items"
+            ],
+            "properties": {
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "rootFolderId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "qualityProfileId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "monitor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "all",
+                  "future",
+                  "missing",
+                  "existing",
+                  "firstSeason",
+                  "lastSeason",
+                  "pilot",
+                  "none",
+                  null
+                ]
+              },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "seriesType": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "standard",
+                  "daily",
+                  "anime",
+                  null
+                ]
+              },
+              "seasonFolder": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "monitored": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ]
+              },
+              "items": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "path",
+                    "lookupId"
+                  ],
+                  "properties": {
+                    "path": {
+                      "type": "string",
+                      "description": "A folder directly inside the root folder."
+                    },
+                    "lookupId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "minItems": 1,
+                "maxItems": 1000
+              }
+            }
+          },
+          "ImportResults": {
+            "type": "object",
+            "description": "One result per folder: the new title's id, or why it was not added.",
+            "required": [
+              "results"
+            ],
+            "properties": {
+              "results": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "path"
+                  ],
+                  "properties": {
+                    "path": {
+                      "type": "string"
+                    },
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "error": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
           "MetadataSettings": {
             "type": "object",
             "description": "The TMDB key is never returned, only whether one is set.",
@@ -5681,6 +6379,282 @@ extension OpenAPIDocument {
               },
               "releaseHash": {
                 "type": "string"
+              }
+            }
+          },
+          "CalendarEntry": {
+            "type": "object",
+            "required": [
+              "kind",
+              "mediaId",
+              "mediaType",
+              "title",
+              "start",
+              "end",
+              "allDay",
+              "monitored",
+              "hasFile",
+              "tags"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "episode",
+                  "inCinemas",
+                  "digital",
+                  "physical"
+                ],
+                "description": "An episode, or which release date of a movie."
+              },
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "mediaType": {
+                "type": "string",
+                "enum": [
+                  "series",
+                  "movie",
+                  "anime"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "start": {
+                "type": "string",
+                "format": "date-time",
+                "description": "UTC; 00:00 of the day for all-day items."
+              },
+              "end": {
+                "type": "string",
+                "format": "date-time",
+                "description": "start + the runtime (30 minutes when unknown), or the next day for all-day items."
+              },
+              "allDay": {
+                "type": "boolean",
+                "description": "Only the day is known: a date-only episode or a movie release."
+              },
+              "monitored": {
+                "type": "boolean",
+                "description": "The title, and for an episode its season and itself, are monitored."
+              },
+              "hasFile": {
+                "type": "boolean"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "overview": {
+                "type": "string"
+              },
+              "episodeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seasonNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeTitle": {
+                "type": "string"
+              },
+              "airDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "airDateUtc": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "releaseDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              }
+            }
+          },
+          "CalendarEntryPage": {
+            "type": "object",
+            "description": "A page of CalendarEntry records (small lists answer all records as one page).",
+            "required": [
+              "page",
+              "pageSize",
+              "totalRecords",
+              "records"
+            ],
+            "properties": {
+              "page": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "pageSize": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "totalRecords": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CalendarEntry"
+                }
+              }
+            }
+          },
+          "MovieReleaseDates": {
+            "type": "object",
+            "properties": {
+              "inCinemas": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "digital": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "physical": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              }
+            }
+          },
+          "WantedRecord": {
+            "type": "object",
+            "required": [
+              "mediaId",
+              "mediaType",
+              "title",
+              "tags",
+              "monitored"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "mediaType": {
+                "type": "string",
+                "enum": [
+                  "series",
+                  "movie",
+                  "anime"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "monitored": {
+                "type": "boolean"
+              },
+              "qualityProfileId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "date": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When it aired or became available (absent: not known)."
+              },
+              "episodeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seasonNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeTitle": {
+                "type": "string"
+              },
+              "airDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "airDateUtc": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "releaseDates": {
+                "$ref": "#/components/schemas/MovieReleaseDates"
+              },
+              "minimumAvailability": {
+                "type": "string",
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released"
+                ]
+              },
+              "quality": {
+                "$ref": "#/components/schemas/Quality"
+              }
+            }
+          },
+          "WantedRecordPage": {
+            "type": "object",
+            "description": "A page of WantedRecord records (small lists answer all records as one page).",
+            "required": [
+              "page",
+              "pageSize",
+              "totalRecords",
+              "records"
+            ],
+            "properties": {
+              "page": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "pageSize": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "totalRecords": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/WantedRecord"
+                }
               }
             }
           }

@@ -590,6 +590,35 @@ SCHEMAS["AddTitleInput"] = obj(
     ["lookupId", "instanceId"],
     description="A title by any provider id, and where and how to keep it. A root folder (or a path) is needed.",
 )
+SCHEMAS["ImportMatch"] = {"allOf": [ref("LookupResult"), obj({"confidence": {"type": "number", "minimum": 0, "maximum": 1}},
+                                                                   ["confidence"])]}
+SCHEMAS["ImportProposal"] = obj(
+    {
+        "folderName": STR, "path": STR,
+        "title": {"type": "string", "description": "The title read from the folder name."},
+        "year": INT, "tmdbId": INT, "tvdbId": INT, "imdbId": STR, "tvmazeId": INT,
+        "bestMatch": ref("ImportMatch"),
+        "candidates": array(ref("ImportMatch"), description="Provider answers, best first (at most 5)."),
+        "error": {"type": "string", "description": "Why the provider could not be asked for this folder."},
+    },
+    ["folderName", "path", "title", "candidates"],
+)
+SCHEMAS["ImportProposals"] = obj({"records": array(ref("ImportProposal"))}, ["records"])
+SCHEMAS["ImportInput"] = obj(
+    {
+        "instanceId": ID, "rootFolderId": ID,
+        "qualityProfileId": nullable(ID), "tags": nullable(array(ID)),
+        "monitor": nullable(enum(MONITOR_OPTION)), "monitorNewSeasons": nullable(BOOL),
+        "seriesType": nullable(enum(SERIES_TYPE)), "seasonFolder": nullable(BOOL),
+        "monitored": nullable(BOOL), "minimumAvailability": nullable(enum(MINIMUM_AVAILABILITY)),
+        "items": array(obj({"path": {"type": "string", "description": "A folder directly inside the root folder."},
+                            "lookupId": STR}, ["path", "lookupId"]), minItems=1, maxItems=1000),
+    },
+    ["instanceId", "rootFolderId", "items"],
+)
+SCHEMAS["ImportResults"] = obj(
+    {"results": array(obj({"path": STR, "mediaId": INT, "error": STR}, ["path"]))}, ["results"],
+    description="One result per folder: the new title's id, or why it was not added.")
 SCHEMAS["MetadataSettings"] = obj(
     {"tmdbApiKeySet": BOOL, "tmdbLanguage": STR, "refreshIntervalHours": INT, "tmdbBaseURL": STR, "tvmazeBaseURL": STR,
      "version": INT},
@@ -1005,6 +1034,17 @@ path("/media/add", post=operation(
     errors=WRITE + BODY + [404, 409] + PROVIDER_ERRORS, body="AddTitleInput",
     description="409 when the instance already has the title (matched by any shared id); the problem's "
     "`existingId` names it. Nothing is stored unless the provider answered in full."))
+path("/import/folders", get=operation(
+    "getImportProposals", "media", "The unmapped folders of a root folder, each with the titles it may be (admin)",
+    {200: json_ok("ImportProposals", "One proposal per folder (at most 200).")},
+    errors=ADMIN_READ + [400, 404, 409],
+    parameters=[{"name": "rootFolderId", "in": "query", "required": True, "schema": ID}],
+    description="Ids written in a folder name (`{tmdb-603}`, `[tvdbid-121361]`) are looked up first. A provider "
+    "failure for a folder is reported in its `error`; 409 when the root folder cannot be read."))
+path("/import", post=operation(
+    "importFolders", "media", "Add the confirmed folders as titles, keeping their folders, and scan them (admin)",
+    {200: json_ok("ImportResults", "One result per folder.")},
+    errors=WRITE + BODY, body="ImportInput"))
 path("/media/{id}/refresh", post=operation(
     "refreshTitle", "media", "Fetch a title again from its provider (admin)",
     {200: json_ok("Media", "The title as saved, with its episodes.", etag=True)},
@@ -1062,6 +1102,9 @@ path("/openapi.json", get=operation(
            "content": {"application/json": {"schema": {"type": "object"}}}}},
     errors=READ, security=PUBLIC))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+__import__("calendar_wanted").add(sys.modules[__name__])  # /calendar, /feed/v1/calendar.ics, /wanted
+
 # ---------------------------------------------------------------------------------------------
 
 DOCUMENT = {
@@ -1089,6 +1132,8 @@ DOCUMENT = {
         {"name": "media", "description": "Series, anime and movies."},
         {"name": "system", "description": "Status, health, audit log, backup and this document."},
         {"name": "parse", "description": "The release-name parser."},
+        {"name": "calendar", "description": "What airs or is released when; the iCal feed."},
+        {"name": "wanted", "description": "Missing episodes and movies, and files below their cutoff."},
     ],
     "security": [{"apiKeyHeader": []}, {"apiKeyQuery": []}, {"sessionCookie": []}],
     "paths": PATHS,

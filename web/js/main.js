@@ -12,6 +12,8 @@ import { mountSettings } from './pages/settings.js';
 import { mountSystem } from './pages/system.js';
 import { mountParse } from './pages/parse.js';
 import { mountNotFound } from './pages/not-found.js';
+import { mountCalendar } from './pages/calendar.js';
+import { mountWanted } from './pages/wanted.js';
 
 /**
  * @typedef {object} Route
@@ -32,6 +34,8 @@ const ROUTES = /** @type {Route[]} */ ([
   { pattern: /^\/settings(?:\/([a-z-]+))?$/, keys: ['section'], mount: mountSettings, nav: 'settings', title: 'Settings' },
   { pattern: /^\/system$/, mount: mountSystem, nav: 'system', title: 'System' },
   { pattern: /^\/parse$/, mount: mountParse, nav: 'parse', title: 'Parse' },
+  { pattern: /^\/calendar$/, mount: mountCalendar, nav: 'calendar', title: 'Calendar' },
+  { pattern: /^\/wanted(?:\/(missing|cutoff))?$/, keys: ['tab'], mount: mountWanted, nav: 'wanted', title: 'Wanted' },
 ]);
 
 const state = {
@@ -105,6 +109,8 @@ function renderNav(/** @type {string|undefined} */ current) {
     h('a', { class: 'nav-link', href, 'aria-current': current === key ? 'page' : null }, label);
   const menu = h('div', { class: 'nav-links', id: 'nav-links' },
     link('media', '#/media', 'Library'),
+    link('calendar', '#/calendar', 'Calendar'),
+    link('wanted', '#/wanted/missing', 'Wanted'),
     link('settings', '#/settings', 'Settings'),
     link('parse', '#/parse', 'Parse'),
     link('system', '#/system', 'System'),
