@@ -4395,6 +4395,7 @@ extension OpenAPIDocument {
           },
           "UnmatchedFile": {
             "type": "object",
+            "description": "A video file in the title's folder that the last scan matched to nothing.",
             "required": [
               "relativePath",
               "size",
@@ -4402,16 +4403,14 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "relativePath": {
-                "type": "string",
-                "description": "Relative to the title's folder."
+                "type": "string"
               },
               "size": {
                 "type": "integer",
                 "format": "int64"
               },
               "reason": {
-                "type": "string",
-                "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."
+                "type": "string"
               }
             }
           },

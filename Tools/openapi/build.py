@@ -475,11 +475,6 @@ SCHEMAS["Media"] = obj(
     description="A series, an anime or a movie. Fields without a value are left out.",
 )
 SCHEMAS["MediaPage"] = page_of("Media")
-SCHEMAS["UnmatchedFile"] = obj(
-    {"relativePath": {**STR, "description": "Relative to the title's folder."}, "size": INT64,
-     "reason": {**STR, "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."}},
-    ["relativePath", "size", "reason"],
-)
 SCHEMAS["ScanReport"] = obj(
     {
         "mediaId": INT,
