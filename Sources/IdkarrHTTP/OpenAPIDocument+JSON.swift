@@ -4752,6 +4752,13 @@ extension OpenAPIDocument {
               },
               "statistics": {
                 "$ref": "#/components/schemas/MediaStatistics"
+              },
+              "otherVersions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/MediaVersion"
+                },
+                "description": "Only in the answer for one title: its copies in other instances."
               }
             }
           },
@@ -6113,6 +6120,41 @@ extension OpenAPIDocument {
                 "items": {
                   "$ref": "#/components/schemas/WantedRecord"
                 }
+              }
+            }
+          },
+          "MediaVersion": {
+            "type": "object",
+            "description": "The same title (a shared provider id) in another instance of the same media type.",
+            "required": [
+              "mediaId",
+              "instanceId",
+              "instanceName",
+              "monitored",
+              "hasFile"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "instanceName": {
+                "type": "string"
+              },
+              "monitored": {
+                "type": "boolean"
+              },
+              "hasFile": {
+                "type": "boolean"
+              },
+              "quality": {
+                "$ref": "#/components/schemas/Quality"
               }
             }
           },

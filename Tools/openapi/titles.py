@@ -37,6 +37,13 @@ def add(b) -> None:
     path = b.path
     ref = b.ref
 
+    SCHEMAS["MediaVersion"] = obj(
+        {"mediaId": ID, "instanceId": ID, "instanceName": STR, "monitored": BOOL, "hasFile": BOOL, "quality": ref("Quality")},
+        ["mediaId", "instanceId", "instanceName", "monitored", "hasFile"],
+        description="The same title (a shared provider id) in another instance of the same media type.",
+    )
+    b.SCHEMAS["Media"]["properties"]["otherVersions"] = array(
+        ref("MediaVersion"), description="Only in the answer for one title: its copies in other instances.")
     SCHEMAS["LookupResult"] = obj(
         {
             "kind": enum(["series", "movie"]),
