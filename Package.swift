@@ -56,6 +56,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Which releases are acceptable for a title, and why not (Sonarr-style specifications).
+        .target(name: "IdkarrDecisions", dependencies: ["IdkarrDomain", "IdkarrParsing"], swiftSettings: swiftSettings),
         .target(
             name: "IdkarrImport",
             dependencies: ["IdkarrDomain", "IdkarrParsing", "IdkarrLibrary", "IdkarrStore", .product(name: "Logging", package: "swift-log")],
@@ -121,6 +123,8 @@ let package = Package(
         ),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrDecisionsTests", dependencies: ["IdkarrDecisions", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
