@@ -56,6 +56,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Newznab/Torznab indexers: backoff, settings form (and the feed reader and client).
+        .target(
+            name: "IdkarrIndexers",
+            dependencies: ["IdkarrDomain", "IdkarrNet", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // Which releases are acceptable for a title, and why not (Sonarr-style specifications).
         .target(name: "IdkarrDecisions", dependencies: ["IdkarrDomain", "IdkarrParsing"], swiftSettings: swiftSettings),
         .target(
