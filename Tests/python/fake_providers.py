@@ -208,6 +208,10 @@ class FakeProvider:
         with self._lock:
             self._scripted.setdefault(path, []).extend(answers)
 
+    def clear_script(self, path: str) -> None:
+        with self._lock:
+            self._scripted.pop(path, None)
+
     def count(self, prefix: str) -> int:
         with self._lock:
             return sum(1 for r in self.requests if r.startswith(prefix))
@@ -274,3 +278,62 @@ class FakeProviders:
 
 def start() -> FakeProviders:
     return FakeProviders(FakeProvider(tmdb_route), FakeProvider(tvmaze_route, localize_tvmaze_images))
+
+
+# ---- fixtures: fakes and a library pointed at them -------------------------------------------
+
+import pytest  # noqa: E402 — after the server code, which needs no pytest
+
+
+@pytest.fixture(scope="module")
+def providers():
+    fakes = start()
+    yield fakes
+    fakes.close()
+
+
+@dataclass
+class TitlesLibrary:
+    """A fresh idkarr pointed at the fakes, with a TV and a movie instance and a root folder each."""
+
+    server: object
+    tv: int
+    movies: int
+    tv_root: int
+    movie_root: int
+    profile: int
+    tv_path: Path
+    movie_path: Path
+
+    def api(self, method: str, path: str, **kwargs):
+        session = self.server.admin_session()
+        return session.request(method, self.server.url("/api/v1" + path), timeout=60, **kwargs)
+
+
+def _created(response) -> dict:
+    assert response.status_code == 201, f"{response.request.method} {response.request.url}: {response.status_code} {response.text}"
+    return response.json()
+
+
+def make_library(server, fakes: FakeProviders, root: Path) -> TitlesLibrary:
+    session = server.admin_session()
+    url = server.url
+    r = session.put(url("/api/v1/settings/metadata"), json=fakes.settings(), timeout=30)
+    assert r.status_code == 200, r.text
+    tv = _created(session.post(url("/api/v1/instances"), json={"name": "TV", "mediaType": "series"}, timeout=10))["id"]
+    movies = _created(session.post(url("/api/v1/instances"), json={"name": "Movies", "mediaType": "movie"}, timeout=10))["id"]
+    tv_path, movie_path = root / "tv", root / "movies"
+    tv_path.mkdir(parents=True, exist_ok=True)
+    movie_path.mkdir(parents=True, exist_ok=True)
+    tv_root = _created(session.post(url("/api/v1/rootfolders"), json={"path": str(tv_path), "instanceId": tv}, timeout=10))["id"]
+    movie_root = _created(session.post(url("/api/v1/rootfolders"), json={"path": str(movie_path), "instanceId": movies}, timeout=10))["id"]
+    profile = _created(session.post(url("/api/v1/qualityprofiles"), json={
+        "name": "HD", "upgradeAllowed": True, "cutoff": 7,
+        "items": [{"quality": {"id": 4}, "allowed": True}, {"quality": {"id": 3}, "allowed": True}, {"quality": {"id": 7}, "allowed": True}],
+    }, timeout=10))["id"]
+    return TitlesLibrary(server, tv, movies, tv_root, movie_root, profile, tv_path, movie_path)
+
+
+@pytest.fixture(scope="module")
+def titles(server_factory, providers, tmp_path_factory) -> TitlesLibrary:
+    return make_library(server_factory(), providers, tmp_path_factory.mktemp("library"))
