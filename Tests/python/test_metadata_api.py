@@ -114,7 +114,7 @@ def test_duplicate_add_is_409_naming_the_title(titles):
     assert first.status_code == 201, first.text
     assert first.json()["title"] == "Fight Club" and first.json()["tmdbId"] == 550
     doc = problem(titles.api("POST", "/media/add", json=body), 409)
-    assert "Fight Club" in doc["detail"] and doc.get("existingMediaId") == first.json()["id"], doc
+    assert "Fight Club" in doc["detail"] and doc.get("existingId") == first.json()["id"], doc
     # The lookup now says where it is.
     records = lookup(titles, "tmdb:550", "movie").json()["records"]
     assert records[0]["inLibrary"] == [{"instanceId": titles.movies, "mediaId": first.json()["id"]}]

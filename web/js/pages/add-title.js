@@ -124,7 +124,7 @@ export function mountAddTitle(el, { params, query, signal }) {
 function showAddError(/** @type {ReturnType<typeof addOptions>} */ options, /** @type {any} */ err) {
   if (err?.name === 'AbortError') return;
   const rest = options.showFieldErrors(err?.errors || []);
-  const existing = Number(err?.problem?.existingMediaId);
+  const existing = Number(err?.problem?.existingId ?? err?.problem?.existingMediaId);
   const text = [err?.detail || err?.title || errorMessage(err), ...rest].filter(Boolean).join(' — ');
   replace(options.general, h('span', null, text),
     err?.status === 409 && existing > 0 ? [' ', h('a', { href: `#/media/${existing}`, class: 'existing-link' }, 'Open the existing title')] : null);
