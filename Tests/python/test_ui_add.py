@@ -23,7 +23,7 @@ def open_add(d, server, kind):
 def search(d, term):
     fill(d, "#lookup-term", term)
     find(d, "#lookup-submit").click()
-    wait(d, lambda d_: d_.find_elements(By.CSS_SELECTOR, ".lookup-card") or d_.find_elements(By.CSS_SELECTOR, ".lookup-status .form-error"),
+    wait(d, lambda d_: d_.find_elements(By.CSS_SELECTOR, ".lookup-status[data-state=done], .lookup-status[data-state=error]"),
          message=f"no results or error for {term!r}")
     return d.find_elements(By.CSS_SELECTOR, ".lookup-card")
 

@@ -59,7 +59,7 @@ export function inLibraryBadges(/** @type {LookupResult} */ r, /** @type {Map<nu
  * @param {{ instanceNames: Map<number, string>, pickLabel?: string }} opts
  */
 export function lookupCard(r, { instanceNames, pickLabel = 'Add…' }) {
-  const meta = [r.year ? String(r.year) : '', r.network || '', r.status ? humanize(r.status) : '', r.provider || '']
+  const meta = [r.network || '', r.status ? humanize(r.status) : '', r.provider || '']
     .filter(Boolean).join(' · ');
   const card = h('article', { class: 'lookup-card', 'data-lookup-id': r.lookupId },
     lookupPoster(r),

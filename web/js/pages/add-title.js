@@ -62,7 +62,9 @@ export function mountAddTitle(el, { params, query, signal }) {
     } catch (err) { reportError(el, err); }
   }
 
-  function setStatus(/** @type {string} */ text, isError = false) {
+  /** The line above the results; `state` (searching, done, error) is also a data attribute for tests and styling. */
+  function setStatus(/** @type {string} */ text, isError = false, state = isError ? 'error' : 'done') {
+    status.dataset.state = state;
     replace(status, text ? h('p', { class: isError ? 'form-error' : 'muted', role: isError ? 'alert' : null }, text) : null);
   }
 
@@ -73,7 +75,7 @@ export function mountAddTitle(el, { params, query, signal }) {
     inflight?.abort();
     inflight = new AbortController();
     searchButton.disabled = true;
-    setStatus('Searching…');
+    setStatus('Searching…', false, 'searching');
     replace(results);
     try {
       const answer = await api.get('/media/lookup', { query: { term: text, kind }, signal: inflight.signal });
