@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Already under Hummingbird; named so the app can run background work (refresh schedule) as a service.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // MARK: system libraries
@@ -54,11 +56,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Provider answers → library documents: look up, add, refresh on a schedule, image cache.
+        .target(
+            name: "IdkarrAutomation",
+            dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet",
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: edges
         .target(
             name: "IdkarrHTTP",
             dependencies: [
-                "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing",
+                "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing", "IdkarrMetadata",
+                "IdkarrAutomation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -68,7 +79,9 @@ let package = Package(
             name: "IdkarrApp",
             dependencies: [
                 "IdkarrHTTP", "IdkarrLibrary", "IdkarrAuth", "IdkarrStore", "IdkarrDomain", "IdkarrParsing",
+                "IdkarrAutomation", "IdkarrMetadata", "IdkarrNet",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -95,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "IdkarrMetadataTests",
-            dependencies: ["IdkarrMetadata", "IdkarrNet", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["IdkarrMetadata", "IdkarrNet", "IdkarrAutomation", "IdkarrLibrary", "IdkarrStore",
+                           .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),

@@ -1,10 +1,13 @@
 import Foundation
 import Hummingbird
 import IdkarrAuth
+import IdkarrAutomation
 import IdkarrHTTP
 import IdkarrLibrary
+import IdkarrNet
 import IdkarrStore
 import Logging
+import ServiceLifecycle
 
 public enum IdkarrVersion {
     public static let current = "0.1.0"
@@ -15,13 +18,32 @@ public struct AppServices: Sendable {
     public let folder: DataFolder
     public let library: Library
     public let accounts: Accounts
+    public let catalog: TitleCatalog
 
     /// Opens (and locks) the data folder and loads everything into memory.
     public static func open(dataFolder: URL, logger: Logger, hasher: PasswordHasher = PasswordHasher()) async throws -> AppServices {
         let folder = try DataFolder.open(at: dataFolder, logger: logger)
         let library = try await Library.open(in: folder, logger: logger)
         let accounts = try await Accounts.open(in: folder, logger: logger, hasher: hasher)
-        return AppServices(folder: folder, library: library, accounts: accounts)
+        // One libcurl client for every provider; TMDB and TVmaze answers can be large (a long series' seasons).
+        let transport = CurlHTTPClient(configuration: NetConfiguration(connectTimeout: .seconds(10), timeout: .seconds(30),
+                                                                       maxResponseBytes: 32 * 1024 * 1024),
+                                       logger: logger)
+        let images = ImageCache(folder: folder.url.appendingPathComponent("images"), transport: transport, logger: logger)
+        let catalog = TitleCatalog(library: library, settings: try await folder.collection(MetadataSettings.self),
+                                   providers: ProviderSet(transport: transport, logger: logger), images: images, logger: logger)
+        catalog.allowImageHosts(of: catalog.currentSettings)
+        return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog)
+    }
+}
+
+/// The background refresh of titles, run beside the HTTP server and stopped with it.
+struct RefreshService: Service {
+    let scheduler: RefreshScheduler
+
+    func run() async throws {
+        // Graceful shutdown cancels the loop (its sleep ends at once), so the server stops promptly.
+        try await cancelWhenGracefulShutdown { await scheduler.run() }
     }
 }
 
@@ -31,11 +53,13 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let http = HTTPServices(folder: services.folder, library: services.library, accounts: services.accounts,
+                            catalog: services.catalog,
                             version: IdkarrVersion.current, startTime: Date(), webRoot: config.webRoot.path, logger: logger)
     let router = buildRouter(http)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "idkarr"),
+        services: [RefreshService(scheduler: RefreshScheduler(catalog: services.catalog))],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: logger
     )

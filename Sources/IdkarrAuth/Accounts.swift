@@ -14,7 +14,7 @@ public final class Accounts: Sendable {
     let audit: AppendLog
     let hasher: PasswordHasher
     let limiter: LoginRateLimiter<ContinuousClock>
-    let gate = AccountGate()
+    let gate = SerialGate()
     let now: @Sendable () -> Date
     let logger: Logger
 
@@ -106,24 +106,6 @@ public final class Accounts: Sendable {
 
     public func recentAudit(limit: Int) async throws -> [AuditRecord] {
         try await audit.recent(AuditRecord.self, limit: limit)
-    }
-}
-
-/// Serialises account changes that must see and keep an invariant across documents. An actor
-/// alone does not: it is re-entered at every `await`, so this queues callers explicitly.
-actor AccountGate {
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        if busy {
-            await withCheckedContinuation { waiters.append($0) }
-        }
-        busy = true
-        defer {
-            if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
-        }
-        return try await body()
     }
 }
 

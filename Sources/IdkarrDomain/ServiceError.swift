@@ -13,11 +13,14 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     public let code: Code
     public let message: String
     public let fieldErrors: [FieldError]
+    /// For a conflict with an existing resource (a title already in the instance): its id.
+    public let existingId: Int?
 
-    public init(_ code: Code, _ message: String, fieldErrors: [FieldError] = []) {
+    public init(_ code: Code, _ message: String, fieldErrors: [FieldError] = [], existingId: Int? = nil) {
         self.code = code
         self.message = message
         self.fieldErrors = fieldErrors
+        self.existingId = existingId
     }
 
     public var description: String { message }

@@ -29,12 +29,15 @@ struct Problem: Codable, Sendable {
     var status: Int
     var detail: String
     var errors: [FieldError]?
+    /// A conflict with an existing resource names it (e.g. the title already in the instance).
+    var existingId: Int?
 
-    init(status: HTTPResponse.Status, detail: String, errors: [FieldError] = []) {
+    init(status: HTTPResponse.Status, detail: String, errors: [FieldError] = [], existingId: Int? = nil) {
         self.type = "about:blank"
         self.title = status.reasonPhrase
         self.status = status.code
         self.detail = detail
         self.errors = errors.isEmpty ? nil : errors
+        self.existingId = existingId
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import IdkarrAuth
 import IdkarrDomain
+import IdkarrMetadata
 import IdkarrStore
 import Logging
 
@@ -27,7 +28,9 @@ struct ErrorMiddleware: RouterMiddleware {
             ])
             detail = "An internal error occurred. The server log has the details (request \(context.id))."
         }
-        let body = (try? JSONBody.encoder.encode(Problem(status: status, detail: detail, errors: fields))) ?? Data()
+        let existingId = (error as? ServiceError)?.existingId
+        let problem = Problem(status: status, detail: detail, errors: fields, existingId: existingId)
+        let body = (try? JSONBody.encoder.encode(problem)) ?? Data()
         headers[.contentType] = "application/problem+json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
@@ -45,6 +48,8 @@ struct ErrorMiddleware: RouterMiddleware {
             case .forbidden: return (.forbidden, e.message, [], [:])
             case .rateLimited(let seconds): return (.tooManyRequests, e.message, [], [.retryAfter: String(max(1, seconds))])
             }
+        case let e as MetadataError:
+            return Self.classify(e)
         case let e as StoreError:
             switch e.code {
             case .notFound: return (.notFound, "No such resource.", [], [:])
@@ -72,6 +77,19 @@ struct ErrorMiddleware: RouterMiddleware {
             return (e.status, e.status.reasonPhrase, [], [:])
         default:
             return (.internalServerError, "", [], [:])
+        }
+    }
+
+    /// A provider's failure: the caller's input (400), a title the provider does not have (404),
+    /// slow down (503 + Retry-After), or the provider failed us (502). `message` names the provider.
+    private static func classify(_ e: MetadataError) -> (HTTPResponse.Status, String, [FieldError], HTTPFields) {
+        switch e.code {
+        case .invalidQuery, .unsupported: return (.badRequest, e.message, [FieldError(field: "term", message: e.message)], [:])
+        case .notFound: return (.notFound, e.message, [], [:])
+        case .rateLimited(let wait):
+            let seconds = wait.map { max(1, Int($0.components.seconds)) } ?? 60
+            return (.serviceUnavailable, e.message, [], [.retryAfter: String(seconds)])
+        case .unauthorized, .unavailable, .badResponse, .network: return (.badGateway, e.message, [], [:])
         }
     }
 }

@@ -2019,6 +2019,395 @@ extension OpenAPIDocument {
             }
           }
         },
+        "/api/v1/media/lookup": {
+          "get": {
+            "operationId": "lookupTitles",
+            "tags": [
+              "media"
+            ],
+            "summary": "Search the metadata providers by title or id, to add a title",
+            "description": "Series: TVmaze (and TMDB when a key is set); movies: TMDB (400 without a key).",
+            "parameters": [
+              {
+                "name": "term",
+                "in": "query",
+                "required": true,
+                "description": "A title, `Title (1999)`, or an id: `tmdb:603`, `tvdb:121361`, `imdb:tt0133093`, `tvmaze:82`.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                }
+              },
+              {
+                "name": "kind",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "series",
+                    "anime",
+                    "movie"
+                  ],
+                  "default": "series"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Matching titles, each with where it already is in the library.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LookupResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/media/add": {
+          "post": {
+            "operationId": "addTitle",
+            "tags": [
+              "media"
+            ],
+            "summary": "Add a series or movie from a provider, by any of its ids (admin)",
+            "description": "409 when the instance already has the title (matched by any shared id); the problem's `existingId` names it. Nothing is stored unless the provider answered in full.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/AddTitleInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new title with every episode.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Media"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/media/{id}/refresh": {
+          "post": {
+            "operationId": "refreshTitle",
+            "tags": [
+              "media"
+            ],
+            "summary": "Fetch a title again from its provider (admin)",
+            "description": "Monitoring, profile, path, tags and files are kept. 409 for a title with no provider id.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The title as saved, with its episodes.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Media"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/media/{id}/image/{coverType}": {
+          "get": {
+            "operationId": "getTitleImage",
+            "tags": [
+              "media"
+            ],
+            "summary": "A title's poster, fanart or banner, from idkarr's cache",
+            "description": "404 when the title has no such image or it cannot be fetched.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "name": "coverType",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "poster",
+                    "fanart",
+                    "banner"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The image.",
+                "content": {
+                  "image/jpeg": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/jpeg"
+                    }
+                  },
+                  "image/png": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/png"
+                    }
+                  },
+                  "image/webp": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/webp"
+                    }
+                  },
+                  "image/gif": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/gif"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/images/remote": {
+          "get": {
+            "operationId": "getRemoteImage",
+            "tags": [
+              "media"
+            ],
+            "summary": "An image from a provider's image host, through idkarr's cache (add-title search)",
+            "description": "Only the providers' image hosts are fetched; anything else is 404.",
+            "parameters": [
+              {
+                "name": "url",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "maxLength": 2000
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The image.",
+                "content": {
+                  "image/jpeg": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/jpeg"
+                    }
+                  },
+                  "image/png": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/png"
+                    }
+                  },
+                  "image/webp": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/webp"
+                    }
+                  },
+                  "image/gif": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/gif"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/settings/metadata": {
+          "get": {
+            "operationId": "getMetadataSettings",
+            "tags": [
+              "settings"
+            ],
+            "summary": "Metadata provider settings (admin)",
+            "responses": {
+              "200": {
+                "description": "The settings.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MetadataSettings"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateMetadataSettings",
+            "tags": [
+              "settings"
+            ],
+            "summary": "Change metadata provider settings (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MetadataSettingsInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The settings as saved.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MetadataSettings"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/system/status": {
           "get": {
             "operationId": "getSystemStatus",
@@ -4503,6 +4892,311 @@ extension OpenAPIDocument {
               }
             }
           },
+          "LookupResult": {
+            "type": "object",
+            "required": [
+              "kind",
+              "title",
+              "lookupId",
+              "provider",
+              "inLibrary"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "series",
+                  "movie"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "originalTitle": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "overview": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "continuing",
+                  "ended",
+                  "upcoming",
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  "unknown"
+                ]
+              },
+              "network": {
+                "type": "string"
+              },
+              "tmdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tvdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "imdbId": {
+                "type": "string"
+              },
+              "tvmazeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "lookupId": {
+                "type": "string",
+                "description": "What to send to `POST /media/add`: `tvmaze:82`, `tmdb:603`."
+              },
+              "provider": {
+                "type": "string"
+              },
+              "poster": {
+                "type": "string",
+                "description": "The poster through idkarr's image cache (`/api/v1/images/remote?url=`)."
+              },
+              "inLibrary": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "instanceId",
+                    "mediaId"
+                  ],
+                  "properties": {
+                    "instanceId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64"
+                    }
+                  }
+                },
+                "description": "Copies already in the library, one per instance."
+              }
+            }
+          },
+          "LookupResults": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/LookupResult"
+                }
+              }
+            }
+          },
+          "AddTitleInput": {
+            "type": "object",
+            "description": "A title by any provider id, and where and how to keep it. A root folder (or a path) is needed.",
+            "required": [
+              "lookupId",
+              "instanceId"
+            ],
+            "properties": {
+              "lookupId": {
+                "type": "string",
+                "description": "`tmdb:603`, `tvdb:121361`, `imdb:tt0133093` or `tvmaze:82`."
+              },
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "rootFolderId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "qualityProfileId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "path": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "pattern": "^/",
+                "description": "Default: the root folder + `Title (Year)`."
+              },
+              "monitor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "all",
+                  "future",
+                  "missing",
+                  "existing",
+                  "firstSeason",
+                  "lastSeason",
+                  "pilot",
+                  "none",
+                  null
+                ],
+                "description": "Series: which episodes to monitor (default all)."
+              },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "seriesType": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "standard",
+                  "daily",
+                  "anime",
+                  null
+                ]
+              },
+              "seasonFolder": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "monitored": {
+                "type": [
+                  "boolean",
+                  "null"
+                ],
+                "description": "Movies (default true)."
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ],
+                "description": "Movies (default released)."
+              }
+            }
+          },
+          "MetadataSettings": {
+            "type": "object",
+            "description": "The TMDB key is never returned, only whether one is set.",
+            "required": [
+              "tmdbApiKeySet",
+              "tmdbLanguage",
+              "refreshIntervalHours",
+              "tmdbBaseURL",
+              "tvmazeBaseURL"
+            ],
+            "properties": {
+              "tmdbApiKeySet": {
+                "type": "boolean"
+              },
+              "tmdbLanguage": {
+                "type": "string"
+              },
+              "refreshIntervalHours": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tmdbBaseURL": {
+                "type": "string"
+              },
+              "tvmazeBaseURL": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "MetadataSettingsInput": {
+            "type": "object",
+            "description": "Absent fields stay as they are.",
+            "properties": {
+              "tmdbApiKey": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Absent keeps the key; an empty string removes it."
+              },
+              "tmdbLanguage": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "`en-US`, `fr-FR`, `de`."
+              },
+              "refreshIntervalHours": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 168
+              },
+              "tmdbBaseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "tvmazeBaseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "version": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              }
+            }
+          },
           "MonitorInput": {
             "type": "object",
             "description": "Without `seasonNumber` and `episodeIds` the whole title is (un)monitored.",
@@ -5001,7 +5695,7 @@ extension OpenAPIDocument {
             }
           },
           "ServiceUnavailable": {
-            "description": "The server cannot take the write now: the data folder is read-only after a write failure, or too many password hashes are in progress (then with `Retry-After`).",
+            "description": "The server cannot take the write now: the data folder is read-only after a write failure, or too many password hashes are in progress, or a metadata provider asked to slow down (then with `Retry-After`).",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -5012,6 +5706,16 @@ extension OpenAPIDocument {
             "headers": {
               "Retry-After": {
                 "$ref": "#/components/headers/RetryAfter"
+              }
+            }
+          },
+          "BadGateway": {
+            "description": "A metadata provider failed: unreachable, rejected the API key, answered 5xx or something that is not its documented JSON. `detail` names the provider and the cause.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
               }
             }
           }

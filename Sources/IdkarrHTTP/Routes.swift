@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IdkarrAuth
+import IdkarrAutomation
 import IdkarrLibrary
 import IdkarrStore
 import Logging
@@ -10,14 +11,17 @@ public struct HTTPServices: Sendable {
     public var folder: DataFolder
     public var library: Library
     public var accounts: Accounts
+    public var catalog: TitleCatalog
     public var version: String
     public var startTime: Date
     /// The folder the web UI is served from.
     public var webRoot: String
     public var logger: Logger
 
-    public init(folder: DataFolder, library: Library, accounts: Accounts, version: String, startTime: Date, webRoot: String, logger: Logger) {
+    public init(folder: DataFolder, library: Library, accounts: Accounts, catalog: TitleCatalog, version: String, startTime: Date,
+                webRoot: String, logger: Logger) {
         self.logger = logger
+        self.catalog = catalog
         self.folder = folder
         self.library = library
         self.accounts = accounts
@@ -42,6 +46,7 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     UsersController(accounts: services.accounts).addRoutes(users: api.group("users"), settings: api.group("settings"))
     LibrarySettingsController(library: services.library).addRoutes(to: api)
     MediaController(library: services.library).addRoutes(to: api.group("media"))
+    TitlesController(catalog: services.catalog).addRoutes(media: api.group("media"), api: api)
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }

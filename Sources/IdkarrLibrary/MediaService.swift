@@ -15,6 +15,24 @@ extension Library {
         return try await media.create(new)
     }
 
+    /// Stores a title built elsewhere (from a provider): validated like any other.
+    public func createMedia(_ new: Media) async throws -> Stored<Media> {
+        try validate(new)
+        return try await media.create(new)
+    }
+
+    /// The title in `instanceId` known by any of `ids`, if there is one.
+    public func existingMedia(in instanceId: Int, matching ids: ExternalIds) -> Stored<Media>? {
+        let keys = [ids.tmdbId.map { "tmdb:\($0)" }, ids.tvdbId.map { "tvdb:\($0)" },
+                    ids.imdbId.map { "imdb:\($0)" }, ids.tvmazeId.map { "tvmaze:\($0)" }].compactMap { $0 }
+        for key in keys {
+            for id in media.lookup(MediaIndex.externalId, key) {
+                if let found = media.get(id), found.body.instanceId == instanceId { return found }
+            }
+        }
+        return nil
+    }
+
     public func updateMedia(_ id: Int, ifVersion: Int?, _ changes: MediaChanges) async throws -> Stored<Media> {
         guard let current = media.get(id) else { throw ServiceError.notFound("Media", id) }
         var updated = current.body

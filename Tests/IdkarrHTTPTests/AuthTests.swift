@@ -113,6 +113,8 @@ struct AuthTests {
                 (.delete, "/api/v1/qualityprofiles/1", nil), (.post, "/api/v1/media", ["title": "x"]),
                 (.put, "/api/v1/media/1", ["title": "x"]), (.delete, "/api/v1/media/1", nil),
                 (.put, "/api/v1/media/1/monitor", ["monitored": true]), (.get, "/api/v1/system/backup", nil),
+                (.get, "/api/v1/settings/metadata", nil), (.put, "/api/v1/settings/metadata", ["tmdbApiKey": "x"]),
+                (.post, "/api/v1/media/add", ["lookupId": "tvmaze:82", "instanceId": 1]), (.post, "/api/v1/media/1/refresh", nil),
             ]
             for (method, uri, body) in adminOnly {
                 let asBob = try await c.send(method, uri, body, auth: .cookie(bob))

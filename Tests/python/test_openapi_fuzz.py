@@ -29,7 +29,9 @@ import subprocess
 import sys
 import textwrap
 import tempfile
+import threading
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,9 @@ NOT_FUZZED = [
     ("PUT", f"{API}/auth/me/password"),
     ("DELETE", f"{API}/auth/api-keys/{{id}}"),
     ("DELETE", f"{API}/users/{{id}}"),
+    # Generated provider addresses would send later lookups to hosts that do not exist (502):
+    # the settings are scripted below and the providers stay on the local stand-in.
+    ("PUT", f"{API}/settings/metadata"),
 ]
 VICTIM_USER_PATH = f"{API}/users/{{id}}"
 
@@ -113,8 +118,36 @@ def created(response: requests.Response) -> dict:
     return response.json()
 
 
+class _NothingKnownProvider(BaseHTTPRequestHandler):
+    """A stand-in for TMDB and TVmaze that knows no title: searches find nothing, lookups are 404.
+    (The recorded answers are replayed in the Swift catalog tests and the UI tests; here the point is
+    that every generated lookup, add and refresh gets a documented answer, never a 5xx.)"""
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        path = self.path.split("?")[0]
+        if path == "/search/shows":
+            body, status = b"[]", 200
+        elif path.startswith("/3/search/"):
+            body, status = b'{"page":1,"results":[],"total_pages":0,"total_results":0}', 200
+        elif path == "/3/configuration":
+            body, status = b'{"images":{"secure_base_url":"https://image.tmdb.org/t/p/","poster_sizes":["w500"],"backdrop_sizes":["w1280"]}}', 200
+        else:
+            body, status = b'{"status_code":34,"status_message":"The resource you requested could not be found."}', 404
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="module")
 def fuzz_env(server_factory) -> FuzzEnv:
+    provider = ThreadingHTTPServer(("127.0.0.1", 0), _NothingKnownProvider)
+    threading.Thread(target=provider.serve_forever, daemon=True).start()
+    provider_url = f"http://127.0.0.1:{provider.server_address[1]}"
     server = server_factory()
     admin = server.admin_session()  # registers the first account: the admin
     me = admin.get(server.url(f"{API}/auth/me"), timeout=10).json()
@@ -163,7 +196,11 @@ def fuzz_env(server_factory) -> FuzzEnv:
     env.victim_id = created(env.call("POST", f"{API}/users", json={"username": "victim", "password": "victim password"}))["id"]
     r = env.call("PUT", f"{API}/settings/general", json={"registrationOpen": False, "trustedProxies": []})
     assert r.status_code == 200, r.text
+    r = env.call("PUT", f"{API}/settings/metadata", json={
+        "tmdbApiKey": "fuzz-key", "tmdbBaseURL": provider_url + "/3", "tvmazeBaseURL": provider_url})
+    assert r.status_code == 200, r.text
     yield env
+    provider.shutdown()
     shutil.rmtree(root, ignore_errors=True)
 
 
@@ -342,6 +379,25 @@ def test_fixed_error_shapes(fuzz_env: FuzzEnv, api_schema):
     assert long_password.json()["errors"][0]["field"] == "password"
     bad_query = fuzz_env.call("GET", f"{API}/media", params={"pageSize": "1001"})
     assert documented(api_schema, "GET", f"{API}/media", bad_query).status_code == 400
+
+
+def test_metadata_settings_and_provider_answers(fuzz_env: FuzzEnv, api_schema):
+    path = f"{API}/settings/metadata"
+    got = documented(api_schema, "GET", path, fuzz_env.call("GET", path))
+    assert got.json()["tmdbApiKeySet"] is True and "fuzz-key" not in got.text
+    bad = documented(api_schema, "PUT", path, fuzz_env.call("PUT", path, json={"tmdbLanguage": "Klingon", "refreshIntervalHours": 0}))
+    assert bad.status_code == 400 and {e["field"] for e in bad.json()["errors"]} == {"tmdbLanguage", "refreshIntervalHours"}
+    same = documented(api_schema, "PUT", path, fuzz_env.call("PUT", path, json={"refreshIntervalHours": 12}))
+    assert same.status_code == 200 and same.json()["tmdbApiKeySet"] is True
+    # The stand-in knows nothing: empty searches, 404 for ids, and a refresh that names the provider.
+    empty = documented(api_schema, "GET", f"{API}/media/lookup", fuzz_env.call("GET", f"{API}/media/lookup", params={"term": "nothing"}))
+    assert empty.status_code == 200 and empty.json()["records"] == []
+    unknown = fuzz_env.call("POST", f"{API}/media/add", json={"lookupId": "tmdb:1", "instanceId": fuzz_env.ids["movies"],
+                                                              "rootFolderId": fuzz_env.ids["rootfolder"]})
+    assert documented(api_schema, "POST", f"{API}/media/add", unknown).status_code in (400, 404)
+    refresh = fuzz_env.call("POST", f"{API}/media/{fuzz_env.ids['series']}/refresh")
+    assert documented(api_schema, "POST", f"{API}/media/{{id}}/refresh", refresh).status_code == 404
+    assert "TVmaze" in refresh.json()["detail"] or "TMDB" in refresh.json()["detail"]
 
 
 # --- the fuzzing ------------------------------------------------------------------------------------

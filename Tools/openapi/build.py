@@ -532,6 +532,65 @@ SCHEMAS["MediaUpdateInput"] = obj(
     description="A `Media` as GET returned it, or any part of it: absent fields stay as they are, null clears a "
     "field that can be empty, read-only fields are ignored.",
 )
+
+SCHEMAS["LookupResult"] = obj(
+    {
+        "kind": enum(["series", "movie"]),
+        "title": STR,
+        "originalTitle": STR,
+        "year": INT,
+        "overview": STR,
+        "status": enum(MEDIA_STATUS),
+        "network": STR,
+        "tmdbId": INT,
+        "tvdbId": INT,
+        "imdbId": STR,
+        "tvmazeId": INT,
+        "lookupId": {"type": "string", "description": "What to send to `POST /media/add`: `tvmaze:82`, `tmdb:603`."},
+        "provider": STR,
+        "poster": {"type": "string", "description": "The poster through idkarr's image cache (`/api/v1/images/remote?url=`)."},
+        "inLibrary": array(obj({"instanceId": INT, "mediaId": INT}, ["instanceId", "mediaId"]),
+                           description="Copies already in the library, one per instance."),
+    },
+    ["kind", "title", "lookupId", "provider", "inLibrary"],
+)
+SCHEMAS["LookupResults"] = obj({"records": array(ref("LookupResult"))}, ["records"])
+MONITOR_OPTION = ["all", "future", "missing", "existing", "firstSeason", "lastSeason", "pilot", "none"]  # MonitorOption
+SCHEMAS["AddTitleInput"] = obj(
+    {
+        "lookupId": {"type": "string", "description": "`tmdb:603`, `tvdb:121361`, `imdb:tt0133093` or `tvmaze:82`."},
+        "instanceId": ID,
+        "rootFolderId": nullable(ID),
+        "qualityProfileId": nullable(ID),
+        "tags": nullable(array(ID)),
+        "path": nullable({"type": "string", "pattern": "^/", "description": "Default: the root folder + `Title (Year)`."}),
+        "monitor": nullable(enum(MONITOR_OPTION, "Series: which episodes to monitor (default all).")),
+        "monitorNewSeasons": nullable(BOOL),
+        "seriesType": nullable(enum(SERIES_TYPE)),
+        "seasonFolder": nullable(BOOL),
+        "monitored": nullable({**BOOL, "description": "Movies (default true)."}),
+        "minimumAvailability": nullable(enum(MINIMUM_AVAILABILITY, "Movies (default released).")),
+    },
+    ["lookupId", "instanceId"],
+    description="A title by any provider id, and where and how to keep it. A root folder (or a path) is needed.",
+)
+SCHEMAS["MetadataSettings"] = obj(
+    {"tmdbApiKeySet": BOOL, "tmdbLanguage": STR, "refreshIntervalHours": INT, "tmdbBaseURL": STR, "tvmazeBaseURL": STR,
+     "version": INT},
+    ["tmdbApiKeySet", "tmdbLanguage", "refreshIntervalHours", "tmdbBaseURL", "tvmazeBaseURL"],
+    description="The TMDB key is never returned, only whether one is set.",
+)
+SCHEMAS["MetadataSettingsInput"] = obj(
+    {
+        "tmdbApiKey": nullable({"type": "string", "description": "Absent keeps the key; an empty string removes it."}),
+        "tmdbLanguage": nullable({"type": "string", "description": "`en-US`, `fr-FR`, `de`."}),
+        "refreshIntervalHours": nullable({"type": "integer", "format": "int64", "minimum": 1, "maximum": 168}),
+        "tmdbBaseURL": nullable(STR),
+        "tvmazeBaseURL": nullable(STR),
+        "version": nullable(INT),
+    },
+    description="Absent fields stay as they are.",
+)
 SCHEMAS["MonitorInput"] = obj(
     {
         "monitored": BOOL,
@@ -659,12 +718,16 @@ RESPONSES = {
     "TooManyRequests": problem("Too many failed sign-ins.", {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}}),
     "ServiceUnavailable": problem(
         "The server cannot take the write now: the data folder is read-only after a write failure, or too many "
-        "password hashes are in progress (then with `Retry-After`).",
+        "password hashes are in progress, or a metadata provider asked to slow down (then with `Retry-After`).",
         {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
     ),
 }
+RESPONSES["BadGateway"] = problem(
+    "A metadata provider failed: unreachable, rejected the API key, answered 5xx or something that is not its "
+    "documented JSON. `detail` names the provider and the cause.")
 ERROR_CODES = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 409: "Conflict",
-               413: "ContentTooLarge", 429: "TooManyRequests", 503: "ServiceUnavailable"}
+               413: "ContentTooLarge", 429: "TooManyRequests", 502: "BadGateway", 503: "ServiceUnavailable"}
+PROVIDER_ERRORS = [502]
 
 
 def json_ok(schema_name: str, description: str, etag: bool = False, cookie: bool = False) -> dict:
@@ -903,6 +966,46 @@ path("/media/{id}/monitor", put=operation(
     {200: json_ok("Media", "The title as saved, with its episodes.", etag=True)},
     errors=WRITE + BODY + [404, 409], parameters=[ID_PARAM], body="MonitorInput",
     description="An unknown season or episode of the title is 400."))
+
+# --- titles from providers ---
+path("/media/lookup", get=operation(
+    "lookupTitles", "media", "Search the metadata providers by title or id, to add a title",
+    {200: json_ok("LookupResults", "Matching titles, each with where it already is in the library.")},
+    errors=READ + [400, 404, 503] + PROVIDER_ERRORS,
+    parameters=[{"name": "term", "in": "query", "required": True,
+                 "description": "A title, `Title (1999)`, or an id: `tmdb:603`, `tvdb:121361`, `imdb:tt0133093`, `tvmaze:82`.",
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 200}},
+                {"name": "kind", "in": "query", "schema": {**enum(["series", "anime", "movie"]), "default": "series"}}],
+    description="Series: TVmaze (and TMDB when a key is set); movies: TMDB (400 without a key)."))
+path("/media/add", post=operation(
+    "addTitle", "media", "Add a series or movie from a provider, by any of its ids (admin)",
+    {201: json_ok("Media", "The new title with every episode.", etag=True)},
+    errors=WRITE + BODY + [404, 409] + PROVIDER_ERRORS, body="AddTitleInput",
+    description="409 when the instance already has the title (matched by any shared id); the problem's "
+    "`existingId` names it. Nothing is stored unless the provider answered in full."))
+path("/media/{id}/refresh", post=operation(
+    "refreshTitle", "media", "Fetch a title again from its provider (admin)",
+    {200: json_ok("Media", "The title as saved, with its episodes.", etag=True)},
+    errors=WRITE + [404, 409] + PROVIDER_ERRORS, parameters=[ID_PARAM],
+    description="Monitoring, profile, path, tags and files are kept. 409 for a title with no provider id."))
+_IMAGE = {200: {"description": "The image.", "content": {
+    t: {"schema": {"type": "string", "contentMediaType": t}} for t in ["image/jpeg", "image/png", "image/webp", "image/gif"]}}}
+path("/media/{id}/image/{coverType}", get=operation(
+    "getTitleImage", "media", "A title's poster, fanart or banner, from idkarr's cache",
+    _IMAGE, errors=READ_ID, parameters=[ID_PARAM, {"name": "coverType", "in": "path", "required": True,
+                                                    "schema": enum(["poster", "fanart", "banner"])}],
+    description="404 when the title has no such image or it cannot be fetched."))
+path("/images/remote", get=operation(
+    "getRemoteImage", "media", "An image from a provider's image host, through idkarr's cache (add-title search)",
+    _IMAGE, errors=READ_ID + [400],
+    parameters=[{"name": "url", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 2000}}],
+    description="Only the providers' image hosts are fetched; anything else is 404."))
+path("/settings/metadata",
+     get=operation("getMetadataSettings", "settings", "Metadata provider settings (admin)",
+                   {200: json_ok("MetadataSettings", "The settings.", etag=True)}, errors=ADMIN_READ),
+     put=operation("updateMetadataSettings", "settings", "Change metadata provider settings (admin)",
+                   {200: json_ok("MetadataSettings", "The settings as saved.", etag=True)},
+                   errors=WRITE + BODY + [409], body="MetadataSettingsInput", parameters=[IF_MATCH]))
 
 # --- system ---
 path("/system/status", get=operation(
