@@ -44,7 +44,7 @@ def row(d, folder):
 
 
 def choose_root(d, root_id):
-    find(d, f"#import-root option[value='{root_id}']")  # the list arrives after the page
+    wait(d, lambda d_: d_.find_elements(By.CSS_SELECTOR, f"#import-root option[value='{root_id}']"), message="root folder not listed")
     Select(find(d, "#import-root")).select_by_value(str(root_id))
     find(d, "tr.import-row")
 
