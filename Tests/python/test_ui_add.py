@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from fake_providers import providers, titles  # noqa: F401 — pytest fixtures
+from fake_providers import Answer, fixture, providers, titles  # noqa: F401 — pytest fixtures
 from test_ui_flow import find, fill, login, severe_logs, wait, wait_hash
 
 
@@ -184,3 +186,21 @@ def test_add_page_fits_a_phone(titles, browser):
     form = pick(d, d.find_elements(By.CSS_SELECTOR, ".lookup-card")[0])
     assert form.find_element(By.CSS_SELECTOR, "select[name=monitor]").is_displayed()
     assert d.execute_script(width) <= 360
+
+
+def test_provider_text_renders_as_text(titles, providers, browser):  # noqa: F811
+    """A provider's title and summary are strangers' text: shown literally, never parsed as HTML."""
+    evil = "<img src=x onerror=alert(1)>"
+    show = json.loads(fixture("tvmaze/shows-6456.json"))
+    show.update({"name": evil + " Show", "summary": "<p>" + evil.replace("<", "&lt;") + " summary</p>", "image": None})
+    providers.tvmaze.script("/search/shows", [Answer(200, json.dumps([{"score": 1, "show": show}]).encode())])
+    d, server = browser, titles.server
+    login(d, server)
+    wait_hash(d, lambda h: h.startswith("#/media"))
+    open_add(d, server, "series")
+    cards = search(d, "anything at all")
+    assert len(cards) == 1
+    assert cards[0].find_element(By.CSS_SELECTOR, ".lookup-title").text.startswith(evil + " Show")
+    assert not d.find_elements(By.CSS_SELECTOR, "main img"), "a tag from the provider became an element"
+    with pytest.raises(NoAlertPresentException):
+        d.switch_to.alert.text  # noqa: B018 — raises when no alert is open
