@@ -157,6 +157,7 @@ def test_posters_come_from_idkarr(titles, providers, browser):  # noqa: F811
     d.execute_script("location.hash = '#/media?search=Doctor'")
     placeholder = find(d, f".poster-card[data-id='{who['id']}'] .poster-placeholder")
     assert placeholder.text == "DW"
+    assert titles.api("DELETE", f"/media/{who['id']}").status_code == 204  # leave no broken poster to later tests
 
 
 def test_new_pages_have_no_console_errors(titles, browser):
