@@ -56,10 +56,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Provider answers → library documents: look up, add, refresh on a schedule, image cache.
+        .target(
+            name: "IdkarrImport",
+            dependencies: ["IdkarrDomain", "IdkarrParsing", "IdkarrLibrary", "IdkarrStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Provider answers → library documents: look up, add, refresh on a schedule, image cache, library import.
         .target(
             name: "IdkarrAutomation",
-            dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet",
+            dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
@@ -69,7 +75,7 @@ let package = Package(
             name: "IdkarrHTTP",
             dependencies: [
                 "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing", "IdkarrMetadata",
-                "IdkarrAutomation",
+                "IdkarrAutomation", "IdkarrImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -79,7 +85,7 @@ let package = Package(
             name: "IdkarrApp",
             dependencies: [
                 "IdkarrHTTP", "IdkarrLibrary", "IdkarrAuth", "IdkarrStore", "IdkarrDomain", "IdkarrParsing",
-                "IdkarrAutomation", "IdkarrMetadata", "IdkarrNet",
+                "IdkarrAutomation", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -89,7 +95,8 @@ let package = Package(
         .executableTarget(
             name: "idkarr",
             dependencies: [
-                "IdkarrApp", "IdkarrParsing", "IdkarrStore",
+                "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport", "IdkarrAutomation", "IdkarrLibrary", "IdkarrNet",
+                "IdkarrDomain", "IdkarrMetadata", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -114,6 +121,8 @@ let package = Package(
         ),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(
             name: "IdkarrHTTPTests",

@@ -3,6 +3,7 @@ import Hummingbird
 import IdkarrAuth
 import IdkarrAutomation
 import IdkarrHTTP
+import IdkarrImport
 import IdkarrLibrary
 import IdkarrNet
 import IdkarrStore
@@ -31,7 +32,8 @@ public struct AppServices: Sendable {
                                        logger: logger)
         let images = ImageCache(folder: folder.url.appendingPathComponent("images"), transport: transport, logger: logger)
         let catalog = TitleCatalog(library: library, settings: try await folder.collection(MetadataSettings.self),
-                                   providers: ProviderSet(transport: transport, logger: logger), images: images, logger: logger)
+                                   providers: ProviderSet(transport: transport, logger: logger), images: images,
+                                   scanner: DiskScanService(library: library, logger: logger), logger: logger)
         catalog.allowImageHosts(of: catalog.currentSettings)
         return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog)
     }

@@ -80,6 +80,11 @@ extension TitleCatalog {
         }
         logger.info("added \(type.rawValue) \"\(stored.body.title)\" (id \(stored.id)) to \(instance.body.name)")
         await afterChange(stored.id)
+        // "Missing" and "existing" depend on the files, known only after the scan.
+        if type.isEpisodic && (request.monitor == .missing || request.monitor == .existing) {
+            let time = now()
+            return try await library.media.update(stored.id) { (m: inout Media) in request.monitor.apply(to: &m, now: time) }
+        }
         return library.media.get(stored.id) ?? stored
     }
 

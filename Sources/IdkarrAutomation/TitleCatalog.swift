@@ -1,5 +1,6 @@
 import Foundation
 import IdkarrDomain
+import IdkarrImport
 import IdkarrLibrary
 import IdkarrMetadata
 import IdkarrStore
@@ -20,19 +21,27 @@ public final class TitleCatalog: Sendable {
     let logger: Logger
     /// Adds one title at a time: the duplicate check and the write see the same library.
     let addGate = SerialGate()
-    /// Called after a title was added or refreshed, with its id (the composition root scans its folder).
-    let afterChange: @Sendable (Int) async -> Void
+    /// Scans a title's folder after it was added or refreshed (nil: no scanning).
+    let scanner: DiskScanService?
 
     public init(library: Library, settings: DocumentCollection<MetadataSettings>, providers: ProviderSet, images: ImageCache,
-                now: @escaping @Sendable () -> Date = Date.init, logger: Logger,
-                afterChange: @escaping @Sendable (Int) async -> Void = { _ in }) {
+                scanner: DiskScanService? = nil, now: @escaping @Sendable () -> Date = Date.init, logger: Logger) {
         self.library = library
         self.settingsDocs = settings
         self.providerSet = providers
         self.images = images
         self.now = now
         self.logger = logger
-        self.afterChange = afterChange
+        self.scanner = scanner
+    }
+
+    /// Records the files of a title whose folder exists; a title whose folder is not there yet
+    /// (just added) has nothing to scan. A scan failure is logged: the add or refresh stands.
+    func afterChange(_ id: Int) async {
+        guard let scanner, let path = library.media.get(id)?.body.path else { return }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return }
+        do { _ = try await scanner.rescan(id) } catch { logger.warning("scan of media \(id) after a metadata change failed: \(error)") }
     }
 
     // MARK: settings
@@ -96,10 +105,10 @@ public final class TitleCatalog: Sendable {
             }
             return series
         case .failure(let error):
-            // TVmaze does not know it: TMDB may (by TMDB, TVDB or IMDb id).
-            guard error.code == .notFound, let tmdb = providers.tmdb else { throw error }
-            let id: LookupID = ids.tmdbId.map { .tmdb($0) } ?? ids.tvdbId.map { .tvdb($0) } ?? .imdb(ids.imdbId ?? "")
-            return Self.withIds(try await tmdb.series(id), ids)
+            // TVmaze does not know it: TMDB may, by TMDB, TVDB or IMDb id (it knows no TVmaze ids).
+            let tmdbLookup: LookupID? = ids.tmdbId.map { .tmdb($0) } ?? ids.tvdbId.map { .tvdb($0) } ?? ids.imdbId.map { .imdb($0) }
+            guard error.code == .notFound, let tmdb = providers.tmdb, let tmdbLookup else { throw error }
+            return Self.withIds(try await tmdb.series(tmdbLookup), ids)
         }
     }
 

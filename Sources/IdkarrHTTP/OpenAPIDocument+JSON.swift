@@ -2019,6 +2019,51 @@ extension OpenAPIDocument {
             }
           }
         },
+        "/api/v1/media/{id}/rescan": {
+          "post": {
+            "operationId": "rescanMedia",
+            "tags": [
+              "media"
+            ],
+            "summary": "Scan the title's folder and record the video files found (admin)",
+            "description": "400: the title has no `path`. 409: the folder is missing, unreadable or far too large (nothing changes, so an unmounted disk never clears a library).",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "What the scan found and changed; the title with its files is at GET /media/{id}.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ScanReport"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
         "/api/v1/media/lookup": {
           "get": {
             "operationId": "lookupTitles",
@@ -2136,6 +2181,101 @@ extension OpenAPIDocument {
               },
               "502": {
                 "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/import/folders": {
+          "get": {
+            "operationId": "getImportProposals",
+            "tags": [
+              "media"
+            ],
+            "summary": "The unmapped folders of a root folder, each with the titles it may be (admin)",
+            "description": "Ids written in a folder name (`{tmdb-603}`, `[tvdbid-121361]`) are looked up first. A provider failure for a folder is reported in its `error`; 409 when the root folder cannot be read.",
+            "parameters": [
+              {
+                "name": "rootFolderId",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "One proposal per folder (at most 200).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportProposals"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              }
+            }
+          }
+        },
+        "/api/v1/import": {
+          "post": {
+            "operationId": "importFolders",
+            "tags": [
+              "media"
+            ],
+            "summary": "Add the confirmed folders as titles, keeping their folders, and scan them (admin)",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ImportInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "One result per folder.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
@@ -3889,7 +4029,6 @@ extension OpenAPIDocument {
           },
           "UnmatchedFile": {
             "type": "object",
-            "description": "A video file in the title's folder that the last scan matched to nothing.",
             "required": [
               "relativePath",
               "size",
@@ -3897,14 +4036,16 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "relativePath": {
-                "type": "string"
+                "type": "string",
+                "description": "Relative to the title's folder."
               },
               "size": {
                 "type": "integer",
                 "format": "int64"
               },
               "reason": {
-                "type": "string"
+                "type": "string",
+                "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."
               }
             }
           },
@@ -4279,6 +4420,73 @@ extension OpenAPIDocument {
                 "items": {
                   "$ref": "#/components/schemas/Media"
                 }
+              }
+            }
+          },
+          "ScanReport": {
+            "type": "object",
+            "description": "What one disk scan found and changed.",
+            "required": [
+              "mediaId",
+              "path",
+              "videoFiles",
+              "skipped",
+              "matched",
+              "added",
+              "episodesWithFiles",
+              "unmatched",
+              "cleared",
+              "scannedAt"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "path": {
+                "type": "string",
+                "description": "The folder scanned."
+              },
+              "videoFiles": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Video files found (samples, extras and hidden files not counted)."
+              },
+              "skipped": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Samples, extras folders, hidden entries and symlinks out of the folder."
+              },
+              "matched": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Files recorded on an episode or as the movie's file."
+              },
+              "added": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Of `matched`, files not recorded before."
+              },
+              "episodesWithFiles": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "unmatched": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/UnmatchedFile"
+                }
+              },
+              "cleared": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Paths recorded before and no longer on disk (or no longer matching)."
+              },
+              "scannedAt": {
+                "type": "string",
+                "format": "date-time"
               }
             }
           },
@@ -5113,6 +5321,243 @@ extension OpenAPIDocument {
                   null
                 ],
                 "description": "Movies (default released)."
+              }
+            }
+          },
+          "ImportMatch": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/LookupResult"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "confidence"
+                ],
+                "properties": {
+                  "confidence": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  }
+                }
+              }
+            ]
+          },
+          "ImportProposal": {
+            "type": "object",
+            "required": [
+              "folderName",
+              "path",
+              "title",
+              "candidates"
+            ],
+            "properties": {
+              "folderName": {
+                "type": "string"
+              },
+              "path": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string",
+                "description": "The title read from the folder name."
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tmdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tvdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "imdbId": {
+                "type": "string"
+              },
+              "tvmazeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "bestMatch": {
+                "$ref": "#/components/schemas/ImportMatch"
+              },
+              "candidates": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ImportMatch"
+                },
+                "description": "Provider answers, best first (at most 5)."
+              },
+              "error": {
+                "type": "string",
+                "description": "Why the provider could not be asked for this folder."
+              }
+            }
+          },
+          "ImportProposals": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ImportProposal"
+                }
+              }
+            }
+          },
+          "ImportInput": {
+            "type": "object",
+            "required": [
+              "instanceId",
+              "rootFolderId",
+              "items"
+            ],
+            "properties": {
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "rootFolderId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "qualityProfileId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "monitor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "all",
+                  "future",
+                  "missing",
+                  "existing",
+                  "firstSeason",
+                  "lastSeason",
+                  "pilot",
+                  "none",
+                  null
+                ]
+              },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "seriesType": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "standard",
+                  "daily",
+                  "anime",
+                  null
+                ]
+              },
+              "seasonFolder": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "monitored": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ]
+              },
+              "items": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "path",
+                    "lookupId"
+                  ],
+                  "properties": {
+                    "path": {
+                      "type": "string",
+                      "description": "A folder directly inside the root folder."
+                    },
+                    "lookupId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "minItems": 1,
+                "maxItems": 1000
+              }
+            }
+          },
+          "ImportResults": {
+            "type": "object",
+            "description": "One result per folder: the new title's id, or why it was not added.",
+            "required": [
+              "results"
+            ],
+            "properties": {
+              "results": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "path"
+                  ],
+                  "properties": {
+                    "path": {
+                      "type": "string"
+                    },
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "error": {
+                      "type": "string"
+                    }
+                  }
+                }
               }
             }
           },

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import IdkarrAuth
 import IdkarrAutomation
+import IdkarrImport
 import IdkarrLibrary
 import IdkarrStore
 import Logging
@@ -47,6 +48,8 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     LibrarySettingsController(library: services.library).addRoutes(to: api)
     MediaController(library: services.library).addRoutes(to: api.group("media"))
     TitlesController(catalog: services.catalog).addRoutes(media: api.group("media"), api: api)
+    ImportController(catalog: services.catalog).addRoutes(to: api.group("import"))
+    ScanController(scanner: DiskScanService(library: services.library, logger: services.logger)).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }

@@ -60,6 +60,25 @@ import Testing
         }
     }
 
+    @Test func importChecksItsInput() async throws {
+        try await TestApp.make().run { c in
+            let key = try await c.adminKey()
+            for uri in ["/api/v1/import/folders", "/api/v1/import/folders?rootFolderId=x"] {
+                #expect(try await c.send(.get, uri, auth: .apiKey(key)).status == .badRequest, "\(uri)")
+            }
+            #expect(try await c.send(.get, "/api/v1/import/folders?rootFolderId=99", auth: .apiKey(key)).status == .notFound)
+            let bodies: [[String: Any]] = [
+                ["instanceId": 1, "rootFolderId": 1, "items": [[String: Any]]()],
+                ["instanceId": 1, "rootFolderId": 1, "items": [["path": "/x", "lookupId": "tmdb:abc"]]],
+                ["instanceId": 1, "items": [["path": "/x", "lookupId": "tmdb:1"]]],
+            ]
+            for body in bodies {
+                let reply = try await c.send(.post, "/api/v1/import", body, auth: .apiKey(key))
+                #expect(reply.status == .badRequest && reply.isProblem, "\(body): \(reply.status)")
+            }
+        }
+    }
+
     @Test func refreshAndImagesOfTitlesWithoutProviders() async throws {
         try await TestApp.make().run { c in
             let key = try await c.adminKey()

@@ -1,6 +1,7 @@
 import Foundation
 import IdkarrAutomation
 import IdkarrDomain
+import IdkarrImport
 import IdkarrLibrary
 import IdkarrNet
 import IdkarrStore
@@ -47,7 +48,8 @@ import Testing
                 let images = ImageCache(folder: root.appendingPathComponent("data/images"), transport: transport, logger: logger)
                 let catalog = TitleCatalog(library: library, settings: try await folder.collection(MetadataSettings.self),
                                            providers: ProviderSet(transport: transport, retry: Sleeps().policy(), logger: logger),
-                                           images: images, now: now, logger: logger)
+                                           images: images, scanner: DiskScanService(library: library, logger: logger, now: now),
+                                           now: now, logger: logger)
                 _ = try await catalog.updateSettings(
                     MetadataSettings(tmdbApiKey: tmdbKey, tmdbBaseURL: FakeTMDB.base(tmdb), tvmazeBaseURL: tvmaze.base), ifVersion: nil)
                 let tv = try await library.createInstance(Instance(name: "TV", mediaType: .series)).id
@@ -176,6 +178,43 @@ import Testing
             bad.tvmazeBaseURL = "ftp://x"
             let error = await #expect(throws: ServiceError.self) { try await s.catalog.updateSettings(bad, ifVersion: nil) }
             #expect(Set(error?.fieldErrors.map(\.field) ?? []) == ["tmdbLanguage", "refreshIntervalHours", "tvmazeBaseURL"])
+        }
+    }
+
+    @Test func importAnExistingFolderTree() async throws {
+        try await Self.withCatalog { s in
+            let tv = s.root.appendingPathComponent("tv")
+            let got = tv.appendingPathComponent("Game of Thrones [tvdbid-121361]")
+            try FileManager.default.createDirectory(at: got.appendingPathComponent("Season 01"), withIntermediateDirectories: true)
+            for name in ["Game.of.Thrones.S01E01.720p.HDTV.x264-CTU.mkv", "Game.of.Thrones.S01E02.720p.HDTV.x264-CTU.mkv"] {
+                FileManager.default.createFile(atPath: got.appendingPathComponent("Season 01/\(name)").path, contents: Data(count: 1024))
+            }
+            try FileManager.default.createDirectory(at: tv.appendingPathComponent("Zzzz Nothing Known"), withIntermediateDirectories: true)
+
+            let proposals = try await s.catalog.importProposals(rootFolderId: s.tvRoot)
+            #expect(proposals.map(\.folder.folderName) == ["Game of Thrones [tvdbid-121361]", "Zzzz Nothing Known"])
+            let best = try #require(proposals.first?.candidates.first)
+            #expect(best.lookupId == "tvmaze:82" && proposals[0].confidence.first == 1.0)
+            #expect(proposals[1].candidates.isEmpty && proposals[1].error == nil)
+
+            var template = AddTitleRequest(lookupId: .tvmaze(82), instanceId: s.tv)
+            template.rootFolderId = s.tvRoot
+            template.monitor = .existing
+            let outcomes = try await s.catalog.importFolders(
+                [(got.path, .tvmaze(82)), (tv.path + "/../elsewhere", .tvmaze(82)), (tv.appendingPathComponent("Nope").path, .tvmaze(82)),
+                 (tv.appendingPathComponent("Zzzz Nothing Known").path, .tvmaze(123_456))],
+                template: template)
+            let id = try #require(outcomes[0].mediaId)
+            #expect(outcomes[1].mediaId == nil && outcomes[1].error?.contains("directly inside") == true)
+            #expect(outcomes[2].mediaId == nil && outcomes[2].error?.contains("does not exist") == true)
+            #expect(outcomes[3].mediaId == nil && outcomes[3].error?.contains("123456") == true, "\(outcomes[3])")
+            let media = try #require(s.library.media.get(id)).body
+            #expect(media.path == got.path)
+            let withFiles = media.episodes.filter { $0.episodeFile != nil }.map { "\($0.seasonNumber)x\($0.episodeNumber)" }
+            #expect(withFiles == ["1x1", "1x2"])
+            #expect(media.episodes.filter(\.monitored).map(\.id) == media.episodes.filter { $0.episodeFile != nil }.map(\.id),
+                    "monitor existing: the episodes with files")
+            #expect(try await s.catalog.importProposals(rootFolderId: s.tvRoot).map(\.folder.folderName) == ["Zzzz Nothing Known"])
         }
     }
 

@@ -475,6 +475,27 @@ SCHEMAS["Media"] = obj(
     description="A series, an anime or a movie. Fields without a value are left out.",
 )
 SCHEMAS["MediaPage"] = page_of("Media")
+SCHEMAS["UnmatchedFile"] = obj(
+    {"relativePath": {**STR, "description": "Relative to the title's folder."}, "size": INT64,
+     "reason": {**STR, "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."}},
+    ["relativePath", "size", "reason"],
+)
+SCHEMAS["ScanReport"] = obj(
+    {
+        "mediaId": INT,
+        "path": {**STR, "description": "The folder scanned."},
+        "videoFiles": {**INT, "description": "Video files found (samples, extras and hidden files not counted)."},
+        "skipped": {**INT, "description": "Samples, extras folders, hidden entries and symlinks out of the folder."},
+        "matched": {**INT, "description": "Files recorded on an episode or as the movie's file."},
+        "added": {**INT, "description": "Of `matched`, files not recorded before."},
+        "episodesWithFiles": INT,
+        "unmatched": array(ref("UnmatchedFile")),
+        "cleared": array(STR, description="Paths recorded before and no longer on disk (or no longer matching)."),
+        "scannedAt": DATE_TIME,
+    },
+    ["mediaId", "path", "videoFiles", "skipped", "matched", "added", "episodesWithFiles", "unmatched", "cleared", "scannedAt"],
+    description="What one disk scan found and changed.",
+)
 SCHEMAS["EpisodeInput"] = obj(
     {
         "id": nullable({"type": "integer", "format": "int64", "description": "An existing episode's id keeps its file; absent for a new episode."}),
@@ -574,6 +595,35 @@ SCHEMAS["AddTitleInput"] = obj(
     ["lookupId", "instanceId"],
     description="A title by any provider id, and where and how to keep it. A root folder (or a path) is needed.",
 )
+SCHEMAS["ImportMatch"] = {"allOf": [ref("LookupResult"), obj({"confidence": {"type": "number", "minimum": 0, "maximum": 1}},
+                                                                   ["confidence"])]}
+SCHEMAS["ImportProposal"] = obj(
+    {
+        "folderName": STR, "path": STR,
+        "title": {"type": "string", "description": "The title read from the folder name."},
+        "year": INT, "tmdbId": INT, "tvdbId": INT, "imdbId": STR, "tvmazeId": INT,
+        "bestMatch": ref("ImportMatch"),
+        "candidates": array(ref("ImportMatch"), description="Provider answers, best first (at most 5)."),
+        "error": {"type": "string", "description": "Why the provider could not be asked for this folder."},
+    },
+    ["folderName", "path", "title", "candidates"],
+)
+SCHEMAS["ImportProposals"] = obj({"records": array(ref("ImportProposal"))}, ["records"])
+SCHEMAS["ImportInput"] = obj(
+    {
+        "instanceId": ID, "rootFolderId": ID,
+        "qualityProfileId": nullable(ID), "tags": nullable(array(ID)),
+        "monitor": nullable(enum(MONITOR_OPTION)), "monitorNewSeasons": nullable(BOOL),
+        "seriesType": nullable(enum(SERIES_TYPE)), "seasonFolder": nullable(BOOL),
+        "monitored": nullable(BOOL), "minimumAvailability": nullable(enum(MINIMUM_AVAILABILITY)),
+        "items": array(obj({"path": {"type": "string", "description": "A folder directly inside the root folder."},
+                            "lookupId": STR}, ["path", "lookupId"]), minItems=1, maxItems=1000),
+    },
+    ["instanceId", "rootFolderId", "items"],
+)
+SCHEMAS["ImportResults"] = obj(
+    {"results": array(obj({"path": STR, "mediaId": INT, "error": STR}, ["path"]))}, ["results"],
+    description="One result per folder: the new title's id, or why it was not added.")
 SCHEMAS["MetadataSettings"] = obj(
     {"tmdbApiKeySet": BOOL, "tmdbLanguage": STR, "refreshIntervalHours": INT, "tmdbBaseURL": STR, "tvmazeBaseURL": STR,
      "version": INT},
@@ -966,6 +1016,12 @@ path("/media/{id}/monitor", put=operation(
     {200: json_ok("Media", "The title as saved, with its episodes.", etag=True)},
     errors=WRITE + BODY + [404, 409], parameters=[ID_PARAM], body="MonitorInput",
     description="An unknown season or episode of the title is 400."))
+path("/media/{id}/rescan", post=operation(
+    "rescanMedia", "media", "Scan the title's folder and record the video files found (admin)",
+    {200: json_ok("ScanReport", "What the scan found and changed; the title with its files is at GET /media/{id}.")},
+    errors=WRITE + [400, 404, 409], parameters=[ID_PARAM],
+    description="400: the title has no `path`. 409: the folder is missing, unreadable or far too large (nothing "
+    "changes, so an unmounted disk never clears a library)."))
 
 # --- titles from providers ---
 path("/media/lookup", get=operation(
@@ -983,6 +1039,17 @@ path("/media/add", post=operation(
     errors=WRITE + BODY + [404, 409] + PROVIDER_ERRORS, body="AddTitleInput",
     description="409 when the instance already has the title (matched by any shared id); the problem's "
     "`existingId` names it. Nothing is stored unless the provider answered in full."))
+path("/import/folders", get=operation(
+    "getImportProposals", "media", "The unmapped folders of a root folder, each with the titles it may be (admin)",
+    {200: json_ok("ImportProposals", "One proposal per folder (at most 200).")},
+    errors=ADMIN_READ + [400, 404, 409],
+    parameters=[{"name": "rootFolderId", "in": "query", "required": True, "schema": ID}],
+    description="Ids written in a folder name (`{tmdb-603}`, `[tvdbid-121361]`) are looked up first. A provider "
+    "failure for a folder is reported in its `error`; 409 when the root folder cannot be read."))
+path("/import", post=operation(
+    "importFolders", "media", "Add the confirmed folders as titles, keeping their folders, and scan them (admin)",
+    {200: json_ok("ImportResults", "One result per folder.")},
+    errors=WRITE + BODY, body="ImportInput"))
 path("/media/{id}/refresh", post=operation(
     "refreshTitle", "media", "Fetch a title again from its provider (admin)",
     {200: json_ok("Media", "The title as saved, with its episodes.", etag=True)},
