@@ -4,6 +4,7 @@ Rescan buttons, files and artwork."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
@@ -89,10 +90,10 @@ def add(titles, lookup_id, **extra):
 def test_detail_refresh_and_rescan(titles, browser):
     d, server = browser, titles.server
     series = add(titles, "tvmaze:82", monitor="all", monitorNewSeasons=True, seriesType="standard", seasonFolder=True)
-    folder = titles.tv_path / "Game of Thrones" / "Season 01"
+    folder = Path(series["path"]) / "Season 01"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "Game.of.Thrones.S01E01.720p.HDTV.x264-CTU.mkv").write_bytes(b"")  # tv.json: "Series.Title.S01E01.720p.HDTV.x264-Group"
-    (folder / "Game.of.Thrones.Extras.Featurette.mkv").write_bytes(b"")
+    (folder / "Game.of.Thrones.S09E01.720p.HDTV.x264-CTU.mkv").write_bytes(b"")  # no ninth season
     login(d, server)
     wait_hash(d, lambda h: h.startswith("#/media"))
     d.execute_script("location.hash = arguments[0]", f"#/media/{series['id']}")
@@ -103,7 +104,7 @@ def test_detail_refresh_and_rescan(titles, browser):
     wait(d, lambda d_: d_.find_elements(By.CSS_SELECTOR, ".episode.has-file .ep-file-detail"), message="file not shown after rescan")
     line = find(d, ".episode.has-file .ep-file-detail").text
     assert "Game.of.Thrones.S01E01.720p.HDTV.x264-CTU.mkv" in line and "CTU" in line
-    assert "Game.of.Thrones.Extras.Featurette.mkv" in find(d, ".unmatched").text
+    assert "Game.of.Thrones.S09E01.720p.HDTV.x264-CTU.mkv" in find(d, ".unmatched").text
     assert find(d, ".last-scanned").text != "Never"
 
     button = find(d, "#refresh-media")

@@ -4,7 +4,7 @@ import { titleWithYear, idLine } from './lookup-card.js';
 
 /**
  * @typedef {object} ImportRow  one unmapped folder and what the user chose for it
- * @property {{ folderName: string, path: string, title?: string, year?: number, bestMatch: any, candidates: any[] }} folder
+ * @property {{ folderName: string, path: string, title?: string, year?: number, bestMatch: any, candidates: any[], error?: string }} folder
  * @property {import('./lookup-card.js').LookupResult|null} choice
  * @property {boolean} checked
  * @property {boolean} open              the "change match" search is showing
@@ -27,7 +27,8 @@ export function importRows(/** @type {ImportRow} */ row, /** @type {number} */ i
   const match = row.choice
     ? h('div', null, h('span', { class: 'match-title' }, titleWithYear(row.choice)),
       h('span', { class: 'muted mono match-ids' }, [row.choice.provider, idLine(row.choice)].filter(Boolean).join(' · ')))
-    : h('span', { class: 'missing' }, 'No match');
+    : h('div', null, h('span', { class: 'missing' }, 'No match'),
+      row.folder.error ? h('span', { class: 'muted match-error' }, row.folder.error) : null);
   const main = h('tr', { class: ['import-row', done && 'is-done'], 'data-path': row.folder.path },
     h('td', { 'data-label': 'Import' }, h('input', { type: 'checkbox', class: 'import-check', 'aria-label': `Import ${row.folder.folderName}`,
       checked: row.checked && !done, disabled: !row.choice || done, ...act('check') })),

@@ -148,7 +148,8 @@ export function mountImport(el, { query, signal }) {
     update();
     try {
       const answer = await api.post('/import', {
-        instanceId: inst.id, rootFolderId, qualityProfileId: Number(profileSelect.value) || null, monitor: monitorSelect.value,
+        instanceId: inst.id, rootFolderId, qualityProfileId: Number(profileSelect.value) || null,
+        ...(inst.mediaType === 'movie' ? { monitored: monitorSelect.value !== 'none' } : { monitor: monitorSelect.value }),
         items: chosen.map((r) => ({ path: r.folder.path, lookupId: r.choice?.lookupId })),
       }, { signal });
       const byPath = new Map((answer?.results || []).map((/** @type {any} */ r) => [r.path, r]));

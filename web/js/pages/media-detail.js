@@ -116,9 +116,9 @@ export function mountMediaDetail(el, { params, signal, user }) {
   }
 }
 
-/** "Rescan: 3 matched, 1 unmatched, 0 cleared." from the rescan answer. */
+/** "Rescan: 3 matched, 1 unmatched, 0 cleared." from a ScanReport (lists or counts). */
 export function scanSummary(/** @type {any} */ r) {
-  const n = (/** @type {unknown} */ v) => (typeof v === 'number' ? v : 0);
+  const n = (/** @type {unknown} */ v) => (Array.isArray(v) ? v.length : typeof v === 'number' ? v : 0);
   return `Rescan: ${n(r?.matched)} matched, ${n(r?.unmatched)} unmatched, ${n(r?.cleared)} cleared.`;
 }
 
