@@ -9,7 +9,7 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 
 from fake_providers import TMDB_KEY, Answer, providers, titles  # noqa: F401 — pytest fixtures
-from test_ui_flow import find, fill, login, open_settings, severe_logs, wait, wait_hash, wait_toast
+from test_ui_flow import find, fill, login, open_settings, severe_logs, submit_modal, wait, wait_hash, wait_toast
 
 
 def settings_form(d):
@@ -51,6 +51,13 @@ def test_metadata_settings_key_is_never_shown(titles, providers, browser):  # no
     wait_toast(d, "saved")
     assert titles.api("GET", "/settings/metadata").json()["tmdbApiKeySet"] is True
     assert TMDB_KEY not in d.page_source
+
+    # Removing the key asks first, then the page says there is none.
+    find(d, "#tmdb-key-clear").click()
+    submit_modal(d, "Remove")
+    wait(d, lambda d_: "No TMDB API key" in d_.find_element(By.CSS_SELECTOR, "#tmdb-key-state").text, message="key still shown as set")
+    assert titles.api("GET", "/settings/metadata").json()["tmdbApiKeySet"] is False
+    titles.api("PUT", "/settings/metadata", json={"tmdbApiKey": TMDB_KEY})
     assert not severe_logs(d), json.dumps(severe_logs(d), indent=1)
 
 

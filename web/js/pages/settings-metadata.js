@@ -2,6 +2,7 @@
 import * as api from '../api.js';
 import { h, replace, emit, reportError } from '../dom.js';
 import { formFields } from '../components/form-fields.js';
+import { confirmModal } from '../components/modal.js';
 
 /**
  * Metadata: the TMDB API key (write-only: the server says only whether one is set), the
@@ -13,7 +14,7 @@ export function mountMetadataSettings(el, { signal }) {
   /** @type {any} */
   let settings = null;
   const keyState = h('p', { class: 'key-state', id: 'tmdb-key-state' });
-  const clearKey = h('button', { type: 'button', class: 'btn btn-small', id: 'tmdb-key-clear', onclick: () => save({ tmdbApiKey: '' }, 'TMDB API key removed.') }, 'Remove key');
+  const clearKey = h('button', { type: 'button', class: 'btn btn-small', id: 'tmdb-key-clear', onclick: removeKey }, 'Remove key');
   const form = h('form', { class: 'panel', id: 'metadata-form', novalidate: true });
   el.replaceChildren(h('h2', null, 'Metadata'),
     h('p', { class: 'muted' }, 'Titles come from TMDB (movies and TV, needs a free API key) and TVmaze (TV, no key).'), form);
@@ -43,8 +44,14 @@ export function mountMetadataSettings(el, { signal }) {
     keyState.textContent = s.tmdbApiKeySet ? 'A TMDB API key is set.' : 'No TMDB API key yet: TMDB searches will fail until you add one.';
     keyState.className = `key-state ${s.tmdbApiKeySet ? 'ok' : 'missing'}`;
     clearKey.hidden = !s.tmdbApiKeySet;
+    clearKey.disabled = false;
     replace(form, h('div', { class: 'key-status' }, keyState, clearKey), fields.el, advanced,
       h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-primary', id: 'metadata-save' }, 'Save')));
+  }
+
+  async function removeKey() {
+    if (!(await confirmModal('Remove the TMDB API key?', 'Movie searches and TMDB details stop working until a key is entered again.', 'Remove'))) return;
+    save({ tmdbApiKey: '' }, 'TMDB API key removed.');
   }
 
   /** PUT the form (or just `only`); an empty key field is left out so the saved key stays. */
