@@ -40,6 +40,14 @@ extension OpenAPIDocument {
         {
           "name": "parse",
           "description": "The release-name parser."
+        },
+        {
+          "name": "calendar",
+          "description": "What airs or is released when; the iCal feed."
+        },
+        {
+          "name": "wanted",
+          "description": "Missing episodes and movies, and files below their cutoff."
         }
       ],
       "security": [
@@ -2064,6 +2072,556 @@ extension OpenAPIDocument {
             }
           }
         },
+        "/api/v1/system/status": {
+          "get": {
+            "operationId": "getSystemStatus",
+            "tags": [
+              "system"
+            ],
+            "summary": "Version, start time and data folder",
+            "responses": {
+              "200": {
+                "description": "The status.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SystemStatus"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/system/health": {
+          "get": {
+            "operationId": "getSystemHealth",
+            "tags": [
+              "system"
+            ],
+            "summary": "Problems the server knows of (store, root folders, missing profiles)",
+            "responses": {
+              "200": {
+                "description": "Every problem as one page (empty when all is well).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/HealthCheckPage"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/system/backup": {
+          "get": {
+            "operationId": "getBackup",
+            "tags": [
+              "system"
+            ],
+            "summary": "A gzip'd tar of the data folder (admin)",
+            "responses": {
+              "200": {
+                "description": "The archive, as an attachment (`Content-Disposition: attachment; filename=...`).",
+                "headers": {
+                  "Content-Disposition": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "application/gzip": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "application/gzip"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/system/audit": {
+          "get": {
+            "operationId": "getAuditLog",
+            "tags": [
+              "system"
+            ],
+            "summary": "The newest audit records: sign-ins, failures, account and settings changes (admin)",
+            "parameters": [
+              {
+                "name": "limit",
+                "in": "query",
+                "description": "How many records, newest first.",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 100
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The records, newest first, as one page.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/AuditRecordPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/parse": {
+          "get": {
+            "operationId": "parseRelease",
+            "tags": [
+              "parse"
+            ],
+            "summary": "Read a release name or file path: title, season and episodes, quality, group...",
+            "parameters": [
+              {
+                "name": "title",
+                "in": "query",
+                "required": true,
+                "description": "The release name or file path (1 to 4096 bytes of UTF-8).",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 4096
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "What was read.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ParsedRelease"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPIDocument",
+            "tags": [
+              "system"
+            ],
+            "summary": "This document",
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "The OpenAPI 3.1 document of the native API.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/calendar": {
+          "get": {
+            "operationId": "getCalendar",
+            "tags": [
+              "calendar"
+            ],
+            "summary": "Episodes and movie releases between two moments, by time",
+            "description": "Without `unmonitored=true`, only monitored items. Episodes the provider removed are left out. `end` before `start`, a span over 366 days, or a value that does not parse is 400.",
+            "parameters": [
+              {
+                "name": "start",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "description": "A date (`2026-03-01`, 00:00 UTC; as `end`, the whole day counts) or an ISO-8601 date-time with a zone."
+                },
+                "description": "Default: today, 00:00 UTC."
+              },
+              {
+                "name": "end",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "description": "A date (`2026-03-01`, 00:00 UTC; as `end`, the whole day counts) or an ISO-8601 date-time with a zone."
+                },
+                "description": "Default: start + 7 days."
+              },
+              {
+                "name": "unmonitored",
+                "in": "query",
+                "description": "Include unmonitored titles, seasons and episodes.",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "style": "form",
+                "explode": false,
+                "description": "Comma-separated tag ids: titles with any of them.",
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "format": "int64"
+                  }
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Every entry as one page, sorted by start.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/CalendarEntryPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/feed/v1/calendar.ics": {
+          "get": {
+            "operationId": "getCalendarFeed",
+            "tags": [
+              "calendar"
+            ],
+            "summary": "The calendar as an iCalendar (RFC 5545) feed for calendar apps",
+            "description": "Authenticate with `?apikey=` (calendar apps cannot send headers); no key or a bad one is 401.",
+            "parameters": [
+              {
+                "name": "pastDays",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 365,
+                  "default": 7
+                }
+              },
+              {
+                "name": "futureDays",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 365,
+                  "default": 28
+                }
+              },
+              {
+                "name": "unmonitored",
+                "in": "query",
+                "description": "Include unmonitored titles, seasons and episodes.",
+                "schema": {
+                  "type": "boolean",
+                  "default": false
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "style": "form",
+                "explode": false,
+                "description": "Comma-separated tag ids: titles with any of them.",
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "format": "int64"
+                  }
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A VCALENDAR with one VEVENT per entry (stable UIDs; all-day events for date-only episodes and movie releases).",
+                "content": {
+                  "text/calendar": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/wanted/missing": {
+          "get": {
+            "operationId": "getWantedMissing",
+            "tags": [
+              "wanted"
+            ],
+            "summary": "Monitored episodes that aired and movies that are available, without a file",
+            "description": "Episodes: aired (air time, or 00:00 UTC of a date-only air date, before now), not removed by the provider; specials only when monitored. Movies: per `minimumAvailability` (unset: released).",
+            "parameters": [
+              {
+                "name": "page",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000000,
+                  "default": 1
+                }
+              },
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 50
+                }
+              },
+              {
+                "name": "sortKey",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "airDateUtc",
+                    "title",
+                    "year"
+                  ],
+                  "default": "airDateUtc"
+                }
+              },
+              {
+                "name": "sortDirection",
+                "in": "query",
+                "description": "Default: descending for airDateUtc, else ascending.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ascending",
+                    "descending",
+                    "asc",
+                    "desc"
+                  ]
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "monitored",
+                "in": "query",
+                "description": "false: the unmonitored ones instead.",
+                "schema": {
+                  "type": "boolean",
+                  "default": true
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The page.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/WantedRecordPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/wanted/cutoff": {
+          "get": {
+            "operationId": "getWantedCutoff",
+            "tags": [
+              "wanted"
+            ],
+            "summary": "Files below their quality profile's cutoff (profiles that allow upgrades)",
+            "description": "A quality not allowed in the profile, or not in it, counts as below the cutoff.",
+            "parameters": [
+              {
+                "name": "page",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000000,
+                  "default": 1
+                }
+              },
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 50
+                }
+              },
+              {
+                "name": "sortKey",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "airDateUtc",
+                    "title",
+                    "year"
+                  ],
+                  "default": "airDateUtc"
+                }
+              },
+              {
+                "name": "sortDirection",
+                "in": "query",
+                "description": "Default: descending for airDateUtc, else ascending.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ascending",
+                    "descending",
+                    "asc",
+                    "desc"
+                  ]
+                }
+              },
+              {
+                "name": "instanceId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "monitored",
+                "in": "query",
+                "description": "false: the unmonitored ones instead.",
+                "schema": {
+                  "type": "boolean",
+                  "default": true
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The page.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/WantedRecordPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
         "/api/v1/media/lookup": {
           "get": {
             "operationId": "lookupTitles",
@@ -2544,198 +3102,6 @@ extension OpenAPIDocument {
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
-              }
-            }
-          }
-        },
-        "/api/v1/system/status": {
-          "get": {
-            "operationId": "getSystemStatus",
-            "tags": [
-              "system"
-            ],
-            "summary": "Version, start time and data folder",
-            "responses": {
-              "200": {
-                "description": "The status.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/SystemStatus"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              }
-            }
-          }
-        },
-        "/api/v1/system/health": {
-          "get": {
-            "operationId": "getSystemHealth",
-            "tags": [
-              "system"
-            ],
-            "summary": "Problems the server knows of (store, root folders, missing profiles)",
-            "responses": {
-              "200": {
-                "description": "Every problem as one page (empty when all is well).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/HealthCheckPage"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              }
-            }
-          }
-        },
-        "/api/v1/system/backup": {
-          "get": {
-            "operationId": "getBackup",
-            "tags": [
-              "system"
-            ],
-            "summary": "A gzip'd tar of the data folder (admin)",
-            "responses": {
-              "200": {
-                "description": "The archive, as an attachment (`Content-Disposition: attachment; filename=...`).",
-                "headers": {
-                  "Content-Disposition": {
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
-                },
-                "content": {
-                  "application/gzip": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "application/gzip"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              }
-            }
-          }
-        },
-        "/api/v1/system/audit": {
-          "get": {
-            "operationId": "getAuditLog",
-            "tags": [
-              "system"
-            ],
-            "summary": "The newest audit records: sign-ins, failures, account and settings changes (admin)",
-            "parameters": [
-              {
-                "name": "limit",
-                "in": "query",
-                "description": "How many records, newest first.",
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1,
-                  "maximum": 1000,
-                  "default": 100
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "The records, newest first, as one page.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/AuditRecordPage"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              }
-            }
-          }
-        },
-        "/api/v1/parse": {
-          "get": {
-            "operationId": "parseRelease",
-            "tags": [
-              "parse"
-            ],
-            "summary": "Read a release name or file path: title, season and episodes, quality, group...",
-            "parameters": [
-              {
-                "name": "title",
-                "in": "query",
-                "required": true,
-                "description": "The release name or file path (1 to 4096 bytes of UTF-8).",
-                "schema": {
-                  "type": "string",
-                  "minLength": 1,
-                  "maxLength": 4096
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "What was read.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ParsedRelease"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              }
-            }
-          }
-        },
-        "/api/v1/openapi.json": {
-          "get": {
-            "operationId": "getOpenAPIDocument",
-            "tags": [
-              "system"
-            ],
-            "summary": "This document",
-            "security": [],
-            "responses": {
-              "200": {
-                "description": "The OpenAPI 3.1 document of the native API.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "type": "object"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
               }
             }
           }
@@ -4029,6 +4395,7 @@ extension OpenAPIDocument {
           },
           "UnmatchedFile": {
             "type": "object",
+            "description": "A video file in the title's folder that the last scan matched to nothing.",
             "required": [
               "relativePath",
               "size",
@@ -4036,16 +4403,14 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "relativePath": {
-                "type": "string",
-                "description": "Relative to the title's folder."
+                "type": "string"
               },
               "size": {
                 "type": "integer",
                 "format": "int64"
               },
               "reason": {
-                "type": "string",
-                "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."
+                "type": "string"
               }
             }
           },
@@ -4387,6 +4752,13 @@ extension OpenAPIDocument {
               },
               "statistics": {
                 "$ref": "#/components/schemas/MediaStatistics"
+              },
+              "otherVersions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/MediaVersion"
+                },
+                "description": "Only in the answer for one title: its copies in other instances."
               }
             }
           },
@@ -5100,6 +5472,692 @@ extension OpenAPIDocument {
               }
             }
           },
+          "MonitorInput": {
+            "type": "object",
+            "description": "Without `seasonNumber` and `episodeIds` the whole title is (un)monitored.",
+            "required": [
+              "monitored"
+            ],
+            "properties": {
+              "monitored": {
+                "type": "boolean"
+              },
+              "seasonNumber": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "description": "Only this season (and its episodes)."
+              },
+              "episodeIds": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "description": "Only these episodes."
+              }
+            }
+          },
+          "SystemStatus": {
+            "type": "object",
+            "required": [
+              "appName",
+              "version",
+              "startTime",
+              "uptimeSeconds",
+              "dataFolder"
+            ],
+            "properties": {
+              "appName": {
+                "type": "string"
+              },
+              "version": {
+                "type": "string"
+              },
+              "startTime": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "uptimeSeconds": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "dataFolder": {
+                "type": "string"
+              }
+            }
+          },
+          "HealthCheck": {
+            "type": "object",
+            "required": [
+              "source",
+              "type",
+              "message"
+            ],
+            "properties": {
+              "source": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "ok",
+                  "notice",
+                  "warning",
+                  "error"
+                ]
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "HealthCheckPage": {
+            "type": "object",
+            "description": "A page of HealthCheck records (small lists answer all records as one page).",
+            "required": [
+              "page",
+              "pageSize",
+              "totalRecords",
+              "records"
+            ],
+            "properties": {
+              "page": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "pageSize": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "totalRecords": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/HealthCheck"
+                }
+              }
+            }
+          },
+          "AuditRecord": {
+            "type": "object",
+            "required": [
+              "time",
+              "action"
+            ],
+            "properties": {
+              "time": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "action": {
+                "type": "string",
+                "description": "`login`, `login.failure`, `user.create`, `settings.update`..."
+              },
+              "username": {
+                "type": "string"
+              },
+              "userId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "address": {
+                "type": "string",
+                "description": "The client address."
+              },
+              "detail": {
+                "type": "string"
+              }
+            }
+          },
+          "AuditRecordPage": {
+            "type": "object",
+            "description": "A page of AuditRecord records (small lists answer all records as one page).",
+            "required": [
+              "page",
+              "pageSize",
+              "totalRecords",
+              "records"
+            ],
+            "properties": {
+              "page": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "pageSize": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "totalRecords": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/AuditRecord"
+                }
+              }
+            }
+          },
+          "ParsedRelease": {
+            "type": "object",
+            "description": "What idkarr reads from a release name (the JSON of `idkarr parse`); absent values are left out.",
+            "required": [
+              "kind",
+              "releaseTitle",
+              "languages",
+              "quality",
+              "revision"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "episode",
+                  "movie",
+                  "unknown"
+                ]
+              },
+              "releaseTitle": {
+                "type": "string"
+              },
+              "seriesTitle": {
+                "type": "string"
+              },
+              "movieTitle": {
+                "type": "string"
+              },
+              "movieTitles": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Every title of a movie named with several (AKA)."
+              },
+              "cleanTitle": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seasonNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeNumbers": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                },
+                "description": "Present for episodes."
+              },
+              "absoluteEpisodeNumbers": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "specialAbsoluteEpisodeNumbers": {
+                "type": "array",
+                "items": {
+                  "type": "number"
+                }
+              },
+              "airDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd` for a daily show."
+              },
+              "dailyPart": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "fullSeason": {
+                "type": "boolean",
+                "description": "Present for episodes."
+              },
+              "isPartialSeason": {
+                "type": "boolean"
+              },
+              "seasonPart": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "isMultiSeason": {
+                "type": "boolean"
+              },
+              "isSeasonExtra": {
+                "type": "boolean"
+              },
+              "isSplitEpisode": {
+                "type": "boolean"
+              },
+              "special": {
+                "type": "boolean"
+              },
+              "edition": {
+                "type": "string"
+              },
+              "imdbId": {
+                "type": "string"
+              },
+              "tmdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "hardcodedSubs": {
+                "type": "string"
+              },
+              "languages": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Language names."
+              },
+              "quality": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "source",
+                  "resolution",
+                  "modifier"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "source": {
+                    "type": "string",
+                    "enum": [
+                      "unknown",
+                      "workprint",
+                      "cam",
+                      "telesync",
+                      "telecine",
+                      "dvd",
+                      "television",
+                      "televisionRaw",
+                      "webdl",
+                      "webrip",
+                      "bluray"
+                    ]
+                  },
+                  "resolution": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "modifier": {
+                    "type": "string",
+                    "enum": [
+                      "NONE",
+                      "REGIONAL",
+                      "SCREENER",
+                      "RAWHD",
+                      "BRDISK",
+                      "REMUX"
+                    ]
+                  }
+                }
+              },
+              "revision": {
+                "type": "object",
+                "required": [
+                  "version",
+                  "real",
+                  "isRepack"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "real": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "isRepack": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "releaseGroup": {
+                "type": "string"
+              },
+              "releaseHash": {
+                "type": "string"
+              }
+            }
+          },
+          "CalendarEntry": {
+            "type": "object",
+            "required": [
+              "kind",
+              "mediaId",
+              "mediaType",
+              "title",
+              "start",
+              "end",
+              "allDay",
+              "monitored",
+              "hasFile",
+              "tags"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "episode",
+                  "inCinemas",
+                  "digital",
+                  "physical"
+                ],
+                "description": "An episode, or which release date of a movie."
+              },
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "mediaType": {
+                "type": "string",
+                "enum": [
+                  "series",
+                  "movie",
+                  "anime"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "start": {
+                "type": "string",
+                "format": "date-time",
+                "description": "UTC; 00:00 of the day for all-day items."
+              },
+              "end": {
+                "type": "string",
+                "format": "date-time",
+                "description": "start + the runtime (30 minutes when unknown), or the next day for all-day items."
+              },
+              "allDay": {
+                "type": "boolean",
+                "description": "Only the day is known: a date-only episode or a movie release."
+              },
+              "monitored": {
+                "type": "boolean",
+                "description": "The title, and for an episode its season and itself, are monitored."
+              },
+              "hasFile": {
+                "type": "boolean"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "overview": {
+                "type": "string"
+              },
+              "episodeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seasonNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeTitle": {
+                "type": "string"
+              },
+              "airDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "airDateUtc": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "releaseDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              }
+            }
+          },
+          "CalendarEntryPage": {
+            "type": "object",
+            "description": "A page of CalendarEntry records (small lists answer all records as one page).",
+            "required": [
+              "page",
+              "pageSize",
+              "totalRecords",
+              "records"
+            ],
+            "properties": {
+              "page": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "pageSize": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "totalRecords": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CalendarEntry"
+                }
+              }
+            }
+          },
+          "MovieReleaseDates": {
+            "type": "object",
+            "properties": {
+              "inCinemas": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "digital": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "physical": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              }
+            }
+          },
+          "WantedRecord": {
+            "type": "object",
+            "required": [
+              "mediaId",
+              "mediaType",
+              "title",
+              "tags",
+              "monitored"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "mediaType": {
+                "type": "string",
+                "enum": [
+                  "series",
+                  "movie",
+                  "anime"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "monitored": {
+                "type": "boolean"
+              },
+              "qualityProfileId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "date": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When it aired or became available (absent: not known)."
+              },
+              "episodeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seasonNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeTitle": {
+                "type": "string"
+              },
+              "airDate": {
+                "type": "string",
+                "description": "`yyyy-MM-dd`."
+              },
+              "airDateUtc": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "releaseDates": {
+                "$ref": "#/components/schemas/MovieReleaseDates"
+              },
+              "minimumAvailability": {
+                "type": "string",
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released"
+                ]
+              },
+              "quality": {
+                "$ref": "#/components/schemas/Quality"
+              }
+            }
+          },
+          "WantedRecordPage": {
+            "type": "object",
+            "description": "A page of WantedRecord records (small lists answer all records as one page).",
+            "required": [
+              "page",
+              "pageSize",
+              "totalRecords",
+              "records"
+            ],
+            "properties": {
+              "page": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "pageSize": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "totalRecords": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/WantedRecord"
+                }
+              }
+            }
+          },
+          "MediaVersion": {
+            "type": "object",
+            "description": "The same title (a shared provider id) in another instance of the same media type.",
+            "required": [
+              "mediaId",
+              "instanceId",
+              "instanceName",
+              "monitored",
+              "hasFile"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "instanceName": {
+                "type": "string"
+              },
+              "monitored": {
+                "type": "boolean"
+              },
+              "hasFile": {
+                "type": "boolean"
+              },
+              "quality": {
+                "$ref": "#/components/schemas/Quality"
+              }
+            }
+          },
           "LookupResult": {
             "type": "object",
             "required": [
@@ -5639,381 +6697,6 @@ extension OpenAPIDocument {
                   "null"
                 ],
                 "format": "int64"
-              }
-            }
-          },
-          "MonitorInput": {
-            "type": "object",
-            "description": "Without `seasonNumber` and `episodeIds` the whole title is (un)monitored.",
-            "required": [
-              "monitored"
-            ],
-            "properties": {
-              "monitored": {
-                "type": "boolean"
-              },
-              "seasonNumber": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int64",
-                "description": "Only this season (and its episodes)."
-              },
-              "episodeIds": {
-                "type": [
-                  "array",
-                  "null"
-                ],
-                "items": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "description": "Only these episodes."
-              }
-            }
-          },
-          "SystemStatus": {
-            "type": "object",
-            "required": [
-              "appName",
-              "version",
-              "startTime",
-              "uptimeSeconds",
-              "dataFolder"
-            ],
-            "properties": {
-              "appName": {
-                "type": "string"
-              },
-              "version": {
-                "type": "string"
-              },
-              "startTime": {
-                "type": "string",
-                "format": "date-time"
-              },
-              "uptimeSeconds": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 0
-              },
-              "dataFolder": {
-                "type": "string"
-              }
-            }
-          },
-          "HealthCheck": {
-            "type": "object",
-            "required": [
-              "source",
-              "type",
-              "message"
-            ],
-            "properties": {
-              "source": {
-                "type": "string"
-              },
-              "type": {
-                "type": "string",
-                "enum": [
-                  "ok",
-                  "notice",
-                  "warning",
-                  "error"
-                ]
-              },
-              "message": {
-                "type": "string"
-              }
-            }
-          },
-          "HealthCheckPage": {
-            "type": "object",
-            "description": "A page of HealthCheck records (small lists answer all records as one page).",
-            "required": [
-              "page",
-              "pageSize",
-              "totalRecords",
-              "records"
-            ],
-            "properties": {
-              "page": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "pageSize": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "totalRecords": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 0
-              },
-              "records": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/HealthCheck"
-                }
-              }
-            }
-          },
-          "AuditRecord": {
-            "type": "object",
-            "required": [
-              "time",
-              "action"
-            ],
-            "properties": {
-              "time": {
-                "type": "string",
-                "format": "date-time"
-              },
-              "action": {
-                "type": "string",
-                "description": "`login`, `login.failure`, `user.create`, `settings.update`..."
-              },
-              "username": {
-                "type": "string"
-              },
-              "userId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "address": {
-                "type": "string",
-                "description": "The client address."
-              },
-              "detail": {
-                "type": "string"
-              }
-            }
-          },
-          "AuditRecordPage": {
-            "type": "object",
-            "description": "A page of AuditRecord records (small lists answer all records as one page).",
-            "required": [
-              "page",
-              "pageSize",
-              "totalRecords",
-              "records"
-            ],
-            "properties": {
-              "page": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "pageSize": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "totalRecords": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 0
-              },
-              "records": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/AuditRecord"
-                }
-              }
-            }
-          },
-          "ParsedRelease": {
-            "type": "object",
-            "description": "What idkarr reads from a release name (the JSON of `idkarr parse`); absent values are left out.",
-            "required": [
-              "kind",
-              "releaseTitle",
-              "languages",
-              "quality",
-              "revision"
-            ],
-            "properties": {
-              "kind": {
-                "type": "string",
-                "enum": [
-                  "episode",
-                  "movie",
-                  "unknown"
-                ]
-              },
-              "releaseTitle": {
-                "type": "string"
-              },
-              "seriesTitle": {
-                "type": "string"
-              },
-              "movieTitle": {
-                "type": "string"
-              },
-              "movieTitles": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                },
-                "description": "Every title of a movie named with several (AKA)."
-              },
-              "cleanTitle": {
-                "type": "string"
-              },
-              "year": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "seasonNumber": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "episodeNumbers": {
-                "type": "array",
-                "items": {
-                  "type": "integer",
-                  "format": "int64"
-                },
-                "description": "Present for episodes."
-              },
-              "absoluteEpisodeNumbers": {
-                "type": "array",
-                "items": {
-                  "type": "integer",
-                  "format": "int64"
-                }
-              },
-              "specialAbsoluteEpisodeNumbers": {
-                "type": "array",
-                "items": {
-                  "type": "number"
-                }
-              },
-              "airDate": {
-                "type": "string",
-                "description": "`yyyy-MM-dd` for a daily show."
-              },
-              "dailyPart": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "fullSeason": {
-                "type": "boolean",
-                "description": "Present for episodes."
-              },
-              "isPartialSeason": {
-                "type": "boolean"
-              },
-              "seasonPart": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "isMultiSeason": {
-                "type": "boolean"
-              },
-              "isSeasonExtra": {
-                "type": "boolean"
-              },
-              "isSplitEpisode": {
-                "type": "boolean"
-              },
-              "special": {
-                "type": "boolean"
-              },
-              "edition": {
-                "type": "string"
-              },
-              "imdbId": {
-                "type": "string"
-              },
-              "tmdbId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "hardcodedSubs": {
-                "type": "string"
-              },
-              "languages": {
-                "type": "array",
-                "items": {
-                  "type": "string"
-                },
-                "description": "Language names."
-              },
-              "quality": {
-                "type": "object",
-                "required": [
-                  "name",
-                  "source",
-                  "resolution",
-                  "modifier"
-                ],
-                "properties": {
-                  "name": {
-                    "type": "string"
-                  },
-                  "source": {
-                    "type": "string",
-                    "enum": [
-                      "unknown",
-                      "workprint",
-                      "cam",
-                      "telesync",
-                      "telecine",
-                      "dvd",
-                      "television",
-                      "televisionRaw",
-                      "webdl",
-                      "webrip",
-                      "bluray"
-                    ]
-                  },
-                  "resolution": {
-                    "type": "integer",
-                    "format": "int64"
-                  },
-                  "modifier": {
-                    "type": "string",
-                    "enum": [
-                      "NONE",
-                      "REGIONAL",
-                      "SCREENER",
-                      "RAWHD",
-                      "BRDISK",
-                      "REMUX"
-                    ]
-                  }
-                }
-              },
-              "revision": {
-                "type": "object",
-                "required": [
-                  "version",
-                  "real",
-                  "isRepack"
-                ],
-                "properties": {
-                  "version": {
-                    "type": "integer",
-                    "format": "int64"
-                  },
-                  "real": {
-                    "type": "integer",
-                    "format": "int64"
-                  },
-                  "isRepack": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "releaseGroup": {
-                "type": "string"
-              },
-              "releaseHash": {
-                "type": "string"
               }
             }
           }

@@ -52,6 +52,8 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     ScanController(scanner: DiskScanService(library: services.library, logger: services.logger)).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)
+    CalendarController(library: services.library).addRoutes(api: api, feed: router.group("feed/v1"))
+    WantedController(library: services.library).addRoutes(to: api.group("wanted"))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
     return router
 }

@@ -5,6 +5,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks (run by make bench).",
         shouldDisplay: false,
-        subcommands: [BenchParse.self, BenchStore.self, BenchGenerate.self, BenchApp.self, BenchTrivialServer.self, BenchScan.self, BenchRefresh.self]
+        subcommands: [BenchParse.self, BenchStore.self, BenchGenerate.self, BenchApp.self, BenchTrivialServer.self, BenchScan.self,
+                      BenchRefresh.self, BenchCalendar.self]
     )
 }

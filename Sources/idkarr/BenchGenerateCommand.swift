@@ -322,6 +322,11 @@ struct SyntheticLibrary: Sendable {
             m.movieFile = MediaFile(path: "\(m.path!)/\(name) (\(year)) \(quality.name).mkv", size: Int64(r.int(quality.gb)) * 4 * 1_048_576,
                                     qualityId: quality.id, releaseGroup: r.pick(Self.groups), dateAdded: date(2020, r.int(0...1500)))
         }
+        // Drawn last, so the fields above stay what they were before release dates were added.
+        let cinema = date(year, r.int(0...364))
+        m.releaseDates = MovieReleaseDates(inCinemas: airDateString(cinema), digital: airDateString(cinema.addingTimeInterval(90 * 86_400)),
+                                           physical: r.chance(0.7) ? airDateString(cinema.addingTimeInterval(120 * 86_400)) : nil)
+        m.minimumAvailability = r.pick(MinimumAvailability.allCases)
         return m
     }
 

@@ -73,6 +73,10 @@ struct OpenAPITests {
         ("get", "/api/v1/system/audit"),
         ("get", "/api/v1/parse"),
         ("get", "/api/v1/openapi.json"),
+        ("get", "/api/v1/calendar"),
+        ("get", "/feed/v1/calendar.ics"),
+        ("get", "/api/v1/wanted/missing"),
+        ("get", "/api/v1/wanted/cutoff"),
     ]
 
     static let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options", "trace"]

@@ -14,6 +14,8 @@ import { mountParse } from './pages/parse.js';
 import { mountNotFound } from './pages/not-found.js';
 import { mountAddTitle } from './pages/add-title.js';
 import { mountImport } from './pages/import.js';
+import { mountCalendar } from './pages/calendar.js';
+import { mountWanted } from './pages/wanted.js';
 
 /**
  * @typedef {object} Route
@@ -36,6 +38,8 @@ const ROUTES = /** @type {Route[]} */ ([
   { pattern: /^\/settings(?:\/([a-z-]+))?$/, keys: ['section'], mount: mountSettings, nav: 'settings', title: 'Settings' },
   { pattern: /^\/system$/, mount: mountSystem, nav: 'system', title: 'System' },
   { pattern: /^\/parse$/, mount: mountParse, nav: 'parse', title: 'Parse' },
+  { pattern: /^\/calendar$/, mount: mountCalendar, nav: 'calendar', title: 'Calendar' },
+  { pattern: /^\/wanted(?:\/(missing|cutoff))?$/, keys: ['tab'], mount: mountWanted, nav: 'wanted', title: 'Wanted' },
 ]);
 
 const state = {
@@ -111,6 +115,8 @@ function renderNav(/** @type {string|undefined} */ current) {
     link('media', '#/media', 'Library'),
     user.role === 'admin' ? link('add', '#/add/series', 'Add') : null,
     user.role === 'admin' ? link('import', '#/import', 'Import') : null,
+    link('calendar', '#/calendar', 'Calendar'),
+    link('wanted', '#/wanted/missing', 'Wanted'),
     link('settings', '#/settings', 'Settings'),
     link('parse', '#/parse', 'Parse'),
     link('system', '#/system', 'System'),
