@@ -155,6 +155,23 @@ def test_add_movie_then_duplicate_is_refused(titles, browser):
     assert not unexpected_logs(d, allowed_status=(409,)), json.dumps(severe_logs(d), indent=1)
     assert titles.api("GET", "/media", params={"search": "Matrix"}).json()["totalRecords"] == 1
 
+    # A second movie instance may hold it too; each copy's page links to the other.
+    four_k = titles.api("POST", "/instances", json={"name": "Movies 4K", "mediaType": "movie"}).json()["id"]
+    root_4k = titles.movie_path.parent / "movies-4k"
+    root_4k.mkdir(exist_ok=True)
+    assert titles.api("POST", "/rootfolders", json={"path": str(root_4k), "instanceId": four_k}).status_code == 201
+    open_add(d, server, "movie")
+    form = pick(d, search(d, "tmdb:603")[0])
+    option(form, "instanceId").select_by_visible_text("Movies 4K")
+    assert option(form, "rootFolderId").first_selected_option.text == str(root_4k)
+    copy_id = submit_and_open(d)
+    assert copy_id != media_id
+    version = find(d, f".other-versions .version[data-media-id='{media_id}']")
+    assert "Movies" in version.text and "Unmonitored" in version.text
+    version.find_element(By.CSS_SELECTOR, "a").click()
+    wait_hash(d, lambda h: h == f"#/media/{media_id}")
+    assert "Movies 4K" in find(d, f".other-versions .version[data-media-id='{copy_id}']").text
+
 
 def test_lookup_problem_is_shown(titles, browser):
     """Nothing found, and a provider failure: the problem's detail is on the page."""

@@ -75,3 +75,14 @@ export function unmatchedFiles(/** @type {any} */ m) {
       h('span', { class: 'mono unmatched-path' }, f.relativePath),
       h('span', { class: 'muted' }, `${formatBytes(f.size)} · ${f.reason}`)))));
 }
+
+/** The same title in other instances (e.g. "Movies" and "Movies 4K"), each linked. */
+export function otherVersions(/** @type {any} */ m) {
+  const versions = Array.isArray(m.otherVersions) ? m.otherVersions : [];
+  if (!versions.length) return null;
+  return h('section', { class: 'panel other-versions' }, h('h2', null, 'Other versions'),
+    h('ul', { class: 'version-list' }, versions.map((/** @type {any} */ v) => h('li', { class: 'version', 'data-media-id': String(v.mediaId) },
+      h('a', { href: `#/media/${v.mediaId}` }, v.instanceName || `Instance ${v.instanceId}`),
+      h('span', { class: 'muted' }, [v.monitored ? 'Monitored' : 'Unmonitored',
+        v.hasFile ? (v.quality?.name || 'Downloaded') : 'No file'].join(' · '))))));
+}

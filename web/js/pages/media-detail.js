@@ -4,7 +4,7 @@ import { h, replace, reportError, emit } from '../dom.js';
 import { formatBytes, humanize, seasonLabel, episodeCode } from '../lib/format.js';
 import { monitorToggle } from '../components/toggle.js';
 import { confirmModal } from '../components/modal.js';
-import { detailPoster, detailFanart, episodeFileLine, fileFacts, refreshFacts, releaseDates, unmatchedFiles } from '../components/media-extras.js';
+import { detailPoster, detailFanart, episodeFileLine, fileFacts, refreshFacts, releaseDates, unmatchedFiles, otherVersions } from '../components/media-extras.js';
 
 /**
  * One title: facts, the whole-title monitor toggle, seasons with their episodes (series) or the
@@ -110,6 +110,7 @@ export function mountMediaDetail(el, { params, signal, user }) {
           admin ? h('button', { type: 'button', class: 'btn btn-danger', id: 'delete-media', onclick: remove }, 'Delete') : null)),
       m.overview ? h('p', { class: 'overview' }, m.overview) : null,
       facts(m, tagLabels),
+      otherVersions(m),
       m.mediaType === 'movie' ? [releaseDates(m), movieFile(m)] : null,
       unmatchedFiles(m),
       m.mediaType === 'movie' ? null : seasons(m, admin));
