@@ -188,3 +188,29 @@ def test_new_pages_have_no_console_errors(titles, browser):
     broken = d.execute_script("return [...document.images].filter((i) => !i.naturalWidth).map((i) => i.src)")
     assert not broken, broken
     assert not severe_logs(d), json.dumps(severe_logs(d), indent=1)
+
+
+def test_settings_and_title_page_fit_a_phone(titles, browser):
+    """At 360 px: the metadata settings (advanced open) and a title with files and unmatched files."""
+    d, server = browser, titles.server
+    body = {"lookupId": "tvmaze:82", "instanceId": titles.tv, "rootFolderId": titles.tv_root, "monitor": "all"}
+    r = titles.api("POST", "/media/add", json=body)  # 409 when the refresh test already added it
+    series = titles.api("GET", f"/media/{r.json()['id'] if r.status_code == 201 else r.json()['existingId']}").json()
+    folder = Path(series["path"]) / "Season 01"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Game.of.Thrones.S01E01.720p.HDTV.x264-CTU.mkv").write_bytes(b"")
+    (folder / "Game.of.Thrones.S09E01.720p.HDTV.x264-CTU.mkv").write_bytes(b"")
+    assert titles.api("POST", f"/media/{series['id']}/rescan").status_code == 200
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    login(d, server)
+    wait_hash(d, lambda h: h.startswith("#/media"))
+    width = "return document.documentElement.scrollWidth"
+    open_settings(d, "metadata")
+    find(d, "#metadata-advanced > summary").click()
+    find(d, "input[name=tvmazeBaseURL]")
+    assert d.execute_script(width) <= 360
+    d.execute_script("location.hash = arguments[0]", f"#/media/{series['id']}")
+    find(d, ".episode.has-file .ep-file-detail")
+    find(d, ".unmatched")
+    assert find(d, "#rescan-media").is_displayed() and find(d, "#refresh-media").is_displayed()
+    assert d.execute_script(width) <= 360
