@@ -105,8 +105,8 @@ export function mountMediaDetail(el, { params, signal, user }) {
           h('p', { class: 'muted' }, [m.year ? String(m.year) : '', humanize(m.mediaType), humanize(m.status)].filter(Boolean).join(' · '))),
         h('div', { class: 'detail-actions' },
           monitorToggle({ pressed: m.monitored, label: `Monitor ${m.title}`, detail: { scope: 'media' }, disabled: !admin }),
-          admin ? action('refresh', 'Refresh') : null,
-          admin ? action('rescan', 'Rescan') : null,
+          admin && (m.tmdbId || m.tvdbId || m.imdbId || m.tvmazeId) ? action('refresh', 'Refresh') : null, // needs a provider id
+          admin && m.path ? action('rescan', 'Rescan') : null,
           admin ? h('button', { type: 'button', class: 'btn btn-danger', id: 'delete-media', onclick: remove }, 'Delete') : null)),
       m.overview ? h('p', { class: 'overview' }, m.overview) : null,
       facts(m, tagLabels),
