@@ -7,7 +7,7 @@ enum AnimeRules {
         guard j < t.count else { return true }
         let g = t.gap(before: j)
         if g.contains(UInt8(ascii: "[")) || g.contains(UInt8(ascii: "(")) { return true }
-        let w = t[j].text
+        let w = t.text(j)
         if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return true }
         if g.contains(UInt8(ascii: "-")) && g.count >= 2 { return true }
         return trailerWords.contains(w)
@@ -25,9 +25,9 @@ enum AnimeRules {
             if tok.digitCount == 4 && n >= 1900 && n <= 2100 { return nil }
             return n
         }
-        guard tok.digitCount == 0, let f = tok.text.utf8.first, Bytes.isDigit(f) else { return nil }
+        guard tok.digitCount == 0, let f = t.text(i).utf8.first, Bytes.isDigit(f) else { return nil }
         // 01v2
-        let u = Array(tok.text.utf8)
+        let u = Array(t.text(i).utf8)
         if u.count >= 3, let (n, end) = NumberWords.digits(u, 0, max: 4), end == u.count - 2, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) {
             return n
         }
@@ -46,8 +46,8 @@ enum AnimeRules {
             let g = t.gap(before: last + 1)
             guard g.count <= 3, g.contains(UInt8(ascii: "-")) || g.contains(UInt8(ascii: "~")),
                 g.allSatisfy({ $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }),
-                let v = episodeNumber(t, last + 1) ?? epPrefixed(t[last + 1].text), v > lastValue,
-                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || Text.hasPrefix(t[last].text, "0") || t[last].digitCount == t[last + 1].digitCount
+                let v = episodeNumber(t, last + 1) ?? epPrefixed(t.text(last + 1)), v > lastValue,
+                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || Text.hasPrefix(t.text(last), "0") || t[last].digitCount == t[last + 1].digitCount
             else { break }
             last += 1
             lastValue = v
@@ -67,14 +67,17 @@ enum AnimeRules {
         var depth = 0
         var i = 0
         while i < t.count {
-            for b in t.gap(before: i) {
+            for k in (i > 0 ? t.tokens[i - 1].end : 0)..<t.tokens[i].start {
+                let b = t.bytes[k]
                 if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "{") { depth += 1 }
                 if (b == UInt8(ascii: "]") || b == UInt8(ascii: ")") || b == UInt8(ascii: "}")) && depth > 0 { depth -= 1 }
             }
             defer { i += 1 }
             guard i >= from else { continue }
-            let w = t[i].text
-            if best != nil && (QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil) { break }
+            if best != nil && (QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil) { break }
+            // Only a number, or a word starting with "e" (e05, ep05, episode 5), starts one.
+            let f = t.tokens[i].first
+            guard Bytes.isDigit(f) || f == UInt8(ascii: "e") else { continue }
             switch absoluteAt(t, i, depth: depth, hasGroup: hasGroup) {
             case .none:
                 continue
@@ -103,7 +106,7 @@ enum AnimeRules {
     /// An absolute episode number (or range, or `12.5` special) starting at word `i`, inside
     /// brackets `depth` deep.
     static func absoluteAt(_ t: TokenizedName, _ i: Int, depth: Int, hasGroup: Bool) -> AbsoluteHit {
-        let w = t[i].text
+        let w = t.text(i)
         var idx = i
         var prefixed = false
         if episodeWords.contains(w), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
@@ -115,8 +118,8 @@ enum AnimeRules {
         guard let n else { return .none }
         if i == 0 && !hasGroup { return .none }
         // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
-        if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || t[i - 1].text.isWord("h") || t[i - 1].text.isWord("x") { return .none }
-        if i > 0, audioWords.contains(t[i - 1].text), t.gap(before: i).count <= 2 { return .none }
+        if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t.text(i - 1).utf8.last, Bytes.isDigit(p) || t.isWord(i - 1, "h") || t.isWord(i - 1, "x") { return .none }
+        if i > 0, audioWords.contains(t, i - 1), t.gap(before: i).count <= 2 { return .none }
         let g = t.gap(before: i)
         let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
         var m = EpisodeMarker(.absolute, i, idx + 1)
@@ -125,7 +128,7 @@ enum AnimeRules {
             && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
         if depth > 0 && !inOwnBracket { return .none }
         if turkishEpisode.contains(t.text(m.end)) { return .sure(m) }
-        guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && Text.hasPrefix(t[idx].text, "0")) else { return .none }
+        guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && Text.hasPrefix(t.text(idx), "0")) else { return .none }
         if prefixed && !w.isWord("e") && !Text.hasPrefix(w, "e") || w.isWord("episode") || w.isWord("episodio") { return .sure(m) }
         m.bracketed = inOwnBracket
         return .ranked(m, dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1)))
@@ -151,21 +154,27 @@ enum AnimeRules {
         return (last, numbers)
     }
 
+    /// `part…` or `pt`: the only words starting with "p" that `mini` reads.
+    static func isPartWord(_ t: TokenizedName, _ i: Int) -> Bool {
+        let w = t.text(i)
+        return Text.hasPrefix(w, "part") || w.isWord("pt")
+    }
+
     /// `E04` (no season) and `Part 1` / `Part One` → season 1.
     static func mini(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        guard i > 0, let f = t[i].text.utf8.first, f == UInt8(ascii: "e") || f == UInt8(ascii: "p") || Bytes.isDigit(f) else { return nil }
-        let w = t[i].text
+        guard i > 0, let f = t.text(i).utf8.first, f == UInt8(ascii: "e") || f == UInt8(ascii: "p") || Bytes.isDigit(f) else { return nil }
+        let w = t.text(i)
         // E04 after a year or before a yymmdd date is a mini-series episode; otherwise an absolute number.
         if let e = NumberWords.episode(w), !Text.hasPrefix(w, "ep"), NumberWords.season(t.text(i - 1)) == nil {
             var end = i + 1
             var eps = [e]
-            if end < t.count, t.gap(before: end).contains(UInt8(ascii: "-")), let e2 = NumberWords.episode(t[end].text), e2 > e {
+            if end < t.count, t.gap(before: end).contains(UInt8(ascii: "-")), let e2 = NumberWords.episode(t.text(end)), e2 > e {
                 eps = NumberWords.expand(e, e2)
                 end += 1
             }
-            let dated = end < t.count && (t[end].digitCount == 6 || (QualityFeatures.resolutions[t[end].text] != nil && w.utf8.count <= 3 && !t.gap(before: i).contains(32)))
+            let dated = end < t.count && (t[end].digitCount == 6 || (QualityFeatures.resolutions[t, end] != nil && w.utf8.count <= 3 && !t.gap(before: i).contains(32)))
             let afterYear = t[i - 1].digitCount == 4 && (t[i - 1].number ?? 0) >= 1900
-            let rangeBeforeQuality = eps.count > 1 && end < t.count && (QualityFeatures.resolutions[t[end].text] != nil || dated)
+            let rangeBeforeQuality = eps.count > 1 && end < t.count && (QualityFeatures.resolutions[t, end] != nil || dated)
             guard dated || afterYear || rangeBeforeQuality else { return nil }
             var m = EpisodeMarker(.mini, i, end)
             m.season = 1
@@ -187,7 +196,7 @@ enum AnimeRules {
             m.episodes = [n]
             return m
         }
-        if w.isWord("part") || w.isWord("pt"), i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t[i + 1].text], n > 0, n < 100 {
+        if w.isWord("part") || w.isWord("pt"), i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t, i + 1], n > 0, n < 100 {
             var m = EpisodeMarker(.mini, i, i + 2)
             m.season = 1
             m.episodes = [n]
@@ -200,7 +209,7 @@ enum AnimeRules {
     static func compact(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0, let n = t[i].number, t.gap(before: i).count == 1 else { return nil }
         if i + 1 < t.count {
-            let next = t[i + 1].text
+            let next = t.text(i + 1)
             let nextCompact = t[i + 1].digitCount == t[i].digitCount && t.separator(before: i + 1) == t.separator(before: i)
             let groupFollows = i + 2 == t.count && t.gap(before: i + 1) == [UInt8(ascii: "-")]
             guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next.isWord("web") || next.isWord("internal") || next.isWord("proper") || next.isWord("repack") || nextCompact || groupFollows else { return nil }

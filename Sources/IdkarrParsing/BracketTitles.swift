@@ -33,7 +33,7 @@ extension EpisodeParser {
             }
             if Text.holds(p, "新番") || Text.holds(p, "国漫") || Bytes.number(p) != nil { continue }
             let tokens = TokenizedName(p)
-            if tokens.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || QualityFeatures.resolutions[$0.text] != nil }) && tokens.count > 0 { continue }
+            if tokens.tokens.indices.allSatisfy({ QualityFeatures.singleSources[tokens, $0] != nil || QualityFeatures.resolutions[tokens, $0] != nil }) && tokens.count > 0 { continue }
             if let latin = latinTitle(p), title == nil || (!p.utf8.contains(where: { $0 >= 0x80 }) && titleMixed) {
                 titleMixed = p.utf8.contains(where: { $0 >= 0x80 })
                 title = animeTitle(latin, shortenSeason: true)

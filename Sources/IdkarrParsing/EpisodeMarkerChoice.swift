@@ -10,11 +10,30 @@ extension EpisodeParser {
 
         init(_ t: TokenizedName) {
             for i in 0..<t.count {
-                if standard == nil, let m = EpisodeRules.standard(t, i) { standard = m; break }
-                if pack == nil, let m = EpisodeRules.seasonPack(t, i) { pack = m }
-                if daily == nil, let m = EpisodeRules.daily(t, i) { daily = m }
-                if mini == nil, let m = AnimeRules.mini(t, i) { mini = m }
-                if compact == nil, let m = AnimeRules.compact(t, i) { compact = m }
+                // Each rule starts with a word of its own first bytes; the others are skipped here.
+                let tok = t.tokens[i]
+                let f = tok.first
+                let digit = Bytes.isDigit(f)
+                // "s" and a digit (s01e02, s01, s2018), a season word, or a glued one (season4).
+                let sDigit = f == UInt8(ascii: "s") && tok.length >= 2 && Bytes.isDigit(t.bytes[tok.start + 1])
+                let seasonWord = (f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80) && NumberWords.seasonWords.contains(t, i)
+                if standard == nil, sDigit || seasonWord || (digit && tok.digitCount == 0) || t.isWord(i, "cap"), let m = EpisodeRules.standard(t, i) {
+                    standard = m
+                    break
+                }
+                guard i > 0 || digit else { continue }
+                if pack == nil, i > 0, sDigit || seasonWord || ((f == UInt8(ascii: "s") || f == UInt8(ascii: "t")) && tok.length > 6) || t.isWord(i, "s") || t.isWord(i, "series"),
+                    let m = EpisodeRules.seasonPack(t, i)
+                {
+                    pack = m
+                }
+                if daily == nil, digit, let m = EpisodeRules.daily(t, i) { daily = m }
+                if mini == nil, i > 0, f == UInt8(ascii: "e") || (f == UInt8(ascii: "p") && AnimeRules.isPartWord(t, i)) || (digit && t.bytes[tok.start..<tok.end].contains { $0 | 0x20 == UInt8(ascii: "o") }),
+                    let m = AnimeRules.mini(t, i)
+                {
+                    mini = m
+                }
+                if compact == nil, i > 0, t.tokens[i].number != nil, let m = AnimeRules.compact(t, i) { compact = m }
             }
         }
     }
@@ -51,7 +70,7 @@ extension EpisodeParser {
             let g = t.gap(before: m.end)
             let viaDash = g.contains(UInt8(ascii: "-")) || g.last == UInt8(ascii: "(")
             let viaDot = g == [UInt8(ascii: ".")] && t[m.end].digitCount == 3
-            let padded = Text.hasPrefix(t[m.end].text, "0")
+            let padded = Text.hasPrefix(t.text(m.end), "0")
             if (viaDash || viaDot || hasGroup) && (padded || (hasGroup && t[m.end].digitCount >= 3 && (AnimeRules.isTrailer(t, m.end + 1)))) {
                 m.absolutes = AnimeRules.range(t, from: m.end, first: n).1
             }
@@ -62,12 +81,12 @@ extension EpisodeParser {
     /// A season pack, unless its season tag belongs to an anime title followed by an absolute number.
     static func packMarker(_ t: TokenizedName, _ p: EpisodeMarker, absolute: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int) {
         // "Title S2 - 07", "Title S21 999", "Title S03 - EP14": the season tag is part of an anime title.
-        if NumberWords.season(t[p.start].text) != nil, !p.multiSeason, !p.partialSeason, !p.extras,
+        if NumberWords.season(t.text(p.start)) != nil, !p.multiSeason, !p.partialSeason, !p.extras,
             let a = AnimeRules.absolute(t, from: p.start + 1, hasGroup: true), a.start == p.start + 1
         {
             return (a, a.start)
         }
-        if var a = absolute, a.start >= p.end, !p.extras, !p.special, !NumberWords.seasonWords.contains(t[p.start].text) || hasGroup || t.gap(before: a.start).contains(UInt8(ascii: "-")) {
+        if var a = absolute, a.start >= p.end, !p.extras, !p.special, !NumberWords.seasonWords.contains(t, p.start) || hasGroup || t.gap(before: a.start).contains(UInt8(ascii: "-")) {
             a.season = p.season
             return (a, p.start)
         }
@@ -78,13 +97,13 @@ extension EpisodeParser {
     static func otherMarker(_ t: TokenizedName, _ c: Candidates, absolute: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int)? {
         let daily = c.daily
         if let m = c.mini, daily == nil || daily!.start >= m.end - 1 || daily!.invalid == false && daily!.start == m.end {
-            if absolute == nil || absolute!.start >= m.start || Text.hasPrefix(t[m.start].text, "e") { return (m, m.start) }
+            if absolute == nil || absolute!.start >= m.start || Text.hasPrefix(t.text(m.start), "e") { return (m, m.start) }
         }
         if let a = absolute, AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
         if let d = daily {
             if d.invalid { return nil }
             var end = d.start
-            if end > 1, NumberWords.episode(t[end - 1].text) != nil { end -= 1 }
+            if end > 1, NumberWords.episode(t.text(end - 1)) != nil { end -= 1 }
             return (d, end)
         }
         if let a = absolute, let chosen = absoluteMarker(t, a, hasGroup: hasGroup) { return chosen }
@@ -106,9 +125,9 @@ extension EpisodeParser {
     /// An absolute number confident enough to win over a mini-series or compact number.
     static func absoluteMarker(_ t: TokenizedName, _ absolute: EpisodeMarker, hasGroup: Bool) -> (EpisodeMarker, Int)? {
         var a = absolute
-        if a.end < t.count, specialWords.contains(t[a.end].text) { a.special = true; return (a, a.start) }
-        if a.bracketed || (Text.hasPrefix(t[a.start].text, "0") && a.end < t.count && QualityFeatures.resolutions[t[a.end].text] != nil)
-            || (a.end < t.count && absoluteFollowers.contains(t[a.end].text)) || t.gap(before: a.start).last == UInt8(ascii: "#")
+        if a.end < t.count, specialWords.contains(t, a.end) { a.special = true; return (a, a.start) }
+        if a.bracketed || (Text.hasPrefix(t.text(a.start), "0") && a.end < t.count && QualityFeatures.resolutions[t, a.end] != nil)
+            || (a.end < t.count && absoluteFollowers.contains(t, a.end)) || t.gap(before: a.start).last == UInt8(ascii: "#")
         {
             return (a, a.start)
         }
@@ -123,7 +142,7 @@ extension EpisodeParser {
     /// `[Group] Title - NCOP`, `[Group] Title OVA - …`: a special without numbers.
     static func specialMarker(_ t: TokenizedName, hasGroup: Bool) -> (EpisodeMarker, Int)? {
         guard hasGroup else { return nil }
-        for i in 1..<max(t.count, 1) where specialWords.contains(t[i].text) {
+        for i in 1..<max(t.count, 1) where specialWords.contains(t, i) {
             var m = EpisodeMarker(.absolute, i, i + 1)
             m.special = true
             m.season = 0
@@ -136,10 +155,10 @@ extension EpisodeParser {
     static func titleEnd(_ t: TokenizedName, _ start: Int) -> Int {
         var k = 0
         while k < start {
-            if NumberWords.seasonWords.contains(t[k].text), k > 0, t.gap(before: k).contains(UInt8(ascii: "-")) { return k }
+            if NumberWords.seasonWords.contains(t, k), k > 0, t.gap(before: k).contains(UInt8(ascii: "-")) { return k }
             // "Title [HDTV 720p][Cap.101]": a bracket of quality words ends the title.
             if k > 0, t.gap(before: k).contains(UInt8(ascii: "[")),
-                (k..<start).allSatisfy({ QualityFeatures.resolutions[t[$0].text] != nil || QualityFeatures.singleSources[t[$0].text] != nil || t[$0].text.isWord("cap") })
+                (k..<start).allSatisfy({ QualityFeatures.resolutions[t, $0] != nil || QualityFeatures.singleSources[t, $0] != nil || t.isWord($0, "cap") })
             {
                 return k
             }
@@ -147,7 +166,7 @@ extension EpisodeParser {
         }
         // "Title Complete Series S01": drop the trailing "Complete (Series)".
         var end = start
-        if end >= 2, t[end - 1].text.isWord("series"), t[end - 2].text.isWord("complete") { end -= 2 } else if end >= 2, t[end - 1].text.isWord("complete") { end -= 1 }
+        if end >= 2, t.isWord(end - 1, "series"), t.isWord(end - 2, "complete") { end -= 2 } else if end >= 2, t.isWord(end - 1, "complete") { end -= 1 }
         return end
     }
 }

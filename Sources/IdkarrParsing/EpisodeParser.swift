@@ -1,6 +1,9 @@
 /// Reads series, season and episodes from a release title (Sonarr's ParseTitle).
 enum EpisodeParser {
-    static func parse(_ title: String) -> ParsedRelease? {
+    static func parse(_ title: String) -> ParsedRelease? { parse(PreparedName(title)) }
+
+    static func parse(_ prepared: PreparedName) -> ParsedRelease? {
+        let title = prepared.title
         // "Босх: Спадок / Series: Legacy (S2E1)": a non-Latin title, then the Latin one; read the latter.
         if let (left, right) = Text.split(title, around: " / "), left.utf8.first.map({ $0 >= 0xC0 }) == true, right.utf8.contains(where: Bytes.isLetter),
             var r = parse(right)
@@ -10,21 +13,22 @@ enum EpisodeParser {
             native = Text.trimmed(native)
             if var info = r.seriesTitleInfo, !native.isEmpty { info.allTitles = [native] + info.allTitles; r.seriesTitleInfo = info }
             r.languages = LanguageParser.parseLanguages(title)
-            r.releaseTitle = TitlePrep.prepare(title)
+            r.releaseTitle = prepared.name
             return r
         }
-        var name = TitlePrep.prepare(title)
-        if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
+        if prepared.rejected { return nil }
+        var p = prepared
         var qualitySource = title
-        if let reversed = Reversal.unreverse(name) {
-            name = reversed
+        if let reversed = Reversal.unreverse(p.name) {
+            p = PreparedName(title: title, name: reversed, screen: false)
             qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
         }
-        var (group, bodyStart) = leadingGroup(name)
+        let name = p.name
+        var (group, bodyStart) = (p.group, p.bodyStart)
         var datePrefixed = false
         if group == nil, let skip = leadingShortDate(name) { bodyStart = skip; datePrefixed = true }
-        let full = TokenizedName(name)
-        let body = bodyStart == 0 ? full : TokenizedName(bytes: Array(full.bytes[bodyStart...]))
+        let full = p.full
+        let body = p.body(from: bodyStart)
         let allBrackets = group != nil && Text.containsBytes(name, [0x5D, 0x5B]) || (group != nil && Text.containsBytes(name, [0xE2, 0x98, 0x85]))
         guard var (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
         var r = ParsedRelease()
@@ -32,7 +36,7 @@ enum EpisodeParser {
         r.releaseTitle = name
         var seriesTitle = titleText(body, titleEnd)
         if marker.kind == .absolute || group != nil { seriesTitle = animeTitle(seriesTitle, shortenSeason: group != nil) }
-        if let (clean, season) = trailingSeasonInParens(seriesTitle), marker.kind == .absolute {
+        if marker.kind == .absolute, let (clean, season) = trailingSeasonInParens(seriesTitle) {
             seriesTitle = clean
             marker.season = season
         }
@@ -72,7 +76,7 @@ enum EpisodeParser {
 
     /// `S1E1-8 of 8`: every episode of the season is a season pack.
     static func ofTotal(_ t: TokenizedName, _ m: inout EpisodeMarker) {
-        guard m.end + 1 < t.count, t[m.end].text.isWord("of"), let total = t[m.end + 1].number,
+        guard m.end + 1 < t.count, t.isWord(m.end, "of"), let total = t[m.end + 1].number,
             m.episodes.first == 1, m.episodes.last == total, m.episodes.count > 1
         else { return }
         m.episodes = []
@@ -85,7 +89,7 @@ enum EpisodeParser {
             m.special = true
             m.end += 1
         }
-        let u = Array(t[m.start].text.utf8)
+        let u = Array(t.text(m.start).utf8)
         if let l = u.last, l >= 97 && l <= 100, u.count >= 2, Bytes.isDigit(u[u.count - 2]), NumberWords.seasonEpisode(Text.string(u.dropLast())) != nil {
             m.split = true
         }
@@ -94,6 +98,7 @@ enum EpisodeParser {
     /// `[Group] …` → (group, byte offset where the rest starts). Further leading tags such as
     /// `[509103]` are skipped too.
     static func leadingGroup(_ name: String) -> (String?, Int) {
+        guard Text.withBytes(name, { $0.first }) == UInt8(ascii: "[") else { return (nil, 0) }
         let u = Array(name.utf8)
         guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")) else { return (nil, 0) }
         let group = ReleaseGroupParser.animeGroup(name)
@@ -104,7 +109,7 @@ enum EpisodeParser {
             while j < u.count, u[j] == 32 || u[j] == UInt8(ascii: ".") || u[j] == UInt8(ascii: "_") || u[j] == UInt8(ascii: "-") { j += 1 }
             guard j < u.count, u[j] == UInt8(ascii: "["), let c = u[j...].firstIndex(of: UInt8(ascii: "]")) else { k = j; break }
             let inner = TokenizedName(bytes: Array(u[(j + 1)..<c]))
-            let tagLike = inner.tokens.allSatisfy { $0.isNumber || QualityFeatures.resolutions[$0.text] != nil || QualityFeatures.singleSources[$0.text] != nil }
+            let tagLike = inner.tokens.indices.allSatisfy { inner[$0].isNumber || QualityFeatures.resolutions[inner, $0] != nil || QualityFeatures.singleSources[inner, $0] != nil }
             var after = c + 1
             while after < u.count, u[after] == 32 || u[after] == UInt8(ascii: "_") || u[after] == UInt8(ascii: ".") { after += 1 }
             let titleFollows = after < u.count && u[after] != UInt8(ascii: "[") && u[after] != UInt8(ascii: "(")
@@ -116,6 +121,7 @@ enum EpisodeParser {
 
     /// `221208 Title ep11`: a leading yymmdd broadcast date → where the rest starts.
     static func leadingShortDate(_ name: String) -> Int? {
+        guard Text.withBytes(name, { $0.count > 8 && $0[6] == 32 && Bytes.isDigit($0[0]) }) else { return nil }
         let u = Array(name.utf8)
         guard u.count > 8, u[0..<6].allSatisfy(Bytes.isDigit), u[6] == 32 else { return nil }
         let v = Int(Text.string(u[0..<6])) ?? 0
@@ -129,8 +135,8 @@ enum EpisodeParser {
         while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") || t.bytes[stop] == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
-        if t.count > 1, t[0].text.utf8.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }), t[0].text.utf8.first.map({ $0 >= 0xE3 }) == true,
-            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t[$0].text.utf8.allSatisfy { $0 < 0x80 } })
+        if t.count > 1, t.text(0).utf8.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }), t.text(0).utf8.first.map({ $0 >= 0xE3 }) == true,
+            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t.text($0).utf8.allSatisfy { $0 < 0x80 } })
         {
             from = t[1].start
         }
@@ -140,9 +146,8 @@ enum EpisodeParser {
         {
             from = close + 1
         }
-        let raw = Text.string(t.bytes[from..<stop].filter { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") })
         let next: UInt8? = stop < t.bytes.count ? t.bytes[stop] : nil
-        return SeriesTitles.normalize(raw, keepTrailing: next)
+        return SeriesTitles.normalize(t.bytes[from..<stop], keepTrailing: next) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
     }
 
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
@@ -169,9 +174,9 @@ enum EpisodeParser {
     /// `Title (Season 2)` → ("Title", 2).
     static func trailingSeasonInParens(_ s: String) -> (String, Int)? {
         let t = TokenizedName(s)
-        guard t.count >= 3, let n = t[t.count - 1].number, NumberWords.seasonWords.contains(t[t.count - 2].text),
+        guard t.count >= 3, let n = t[t.count - 1].number, NumberWords.seasonWords.contains(t, t.count - 2),
             t.gap(before: t.count - 2).last == UInt8(ascii: "(")
         else { return nil }
-        return (SeriesTitles.normalize(Text.string(t.bytes[0..<t[t.count - 3].end]), keepTrailing: nil), n)
+        return (SeriesTitles.normalize(t.bytes[0..<t[t.count - 3].end], keepTrailing: nil), n)
     }
 }

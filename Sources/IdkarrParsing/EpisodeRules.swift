@@ -12,7 +12,7 @@ enum EpisodeRules {
     // MARK: S01E02, S01 E02, 1x02
 
     static func standard(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        let w = t[i].text
+        let w = t.text(i)
         if let (s, eps) = NumberWords.seasonEpisode(w) {
             var m = EpisodeMarker(.standard, i, i + 1)
             m.season = s
@@ -21,15 +21,15 @@ enum EpisodeRules {
             return m
         }
         if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1),
-            !t.gap(before: i + 1).contains(dash) || (Text.hasPrefix(t[i + 1].text, "e") && !Text.hasPrefix(t[i + 1].text, "ep"))
+            !t.gap(before: i + 1).contains(dash) || (Text.hasPrefix(t.text(i + 1), "e") && !Text.hasPrefix(t.text(i + 1), "ep"))
         {
             var j = i + 1
-            var ep = NumberWords.episode(t[j].text)
-            if ep == nil, t[j].text.isWord("e") || t[j].text.isWord("ep") || t[j].text.isWord("episode"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
+            var ep = NumberWords.episode(t.text(j))
+            if ep == nil, t.isWord(j, "e") || t.isWord(j, "ep") || t.isWord(j, "episode"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 j += 1
                 ep = n
             }
-            if ep == nil, let run = NumberWords.episodeRun(t[j].text) {
+            if ep == nil, let run = NumberWords.episodeRun(t.text(j)) {
                 var m = EpisodeMarker(.standard, i, j + 1)
                 m.season = s
                 m.episodes = run
@@ -37,7 +37,7 @@ enum EpisodeRules {
             }
             // "s06.01.1999": a bare episode number after the season, before a year or quality.
             if ep == nil, let n = t[j].number, t[j].digitCount == 2, t.separator(before: j) == UInt8(ascii: "."), j + 1 < t.count,
-                MovieParser.isYear(t, j + 1) || QualityFeatures.resolutions[t[j + 1].text] != nil
+                MovieParser.isYear(t, j + 1) || QualityFeatures.resolutions[t, j + 1] != nil
             {
                 ep = n
             }
@@ -66,7 +66,7 @@ enum EpisodeRules {
             let g = t.gap(before: j)
             guard g.count <= 3, !g.contains(UInt8(ascii: "[")), !g.contains(UInt8(ascii: "(")) else { break }
             let isRange = g.contains(dash)
-            let w = t[j].text
+            let w = t.text(j)
             var next: [Int]?
             if let e = NumberWords.episode(w) {
                 next = [e]
@@ -94,10 +94,10 @@ enum EpisodeRules {
 
     /// `Season 1 Episode 5`, `Season 01 - Episode 05`, `Temporada 2 … Cap.408`.
     static func seasonEpisodeWords(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        let w = t[i].text
+        let w = t.text(i)
         guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f == UInt8(ascii: "c") || f >= 0x80 else { return nil }
         if NumberWords.seasonWords.contains(w), i + 3 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
-            NumberWords.episodeWords.contains(t[i + 2].text), let e = t[i + 3].number, t[i + 3].digitCount <= 5
+            NumberWords.episodeWords.contains(t, i + 2), let e = t[i + 3].number, t[i + 3].digitCount <= 5
         {
             var m = EpisodeMarker(.standard, i, i + 4)
             m.season = s
@@ -106,7 +106,7 @@ enum EpisodeRules {
             return m
         }
         if NumberWords.seasonWords.contains(w), i + 2 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
-            let e = NumberWords.episode(t[i + 2].text), Text.hasPrefix(t[i + 2].text, "ep")
+            let e = NumberWords.episode(t.text(i + 2)), Text.hasPrefix(t.text(i + 2), "ep")
         {
             var m = EpisodeMarker(.standard, i, i + 3)
             m.season = s
@@ -117,7 +117,7 @@ enum EpisodeRules {
             var m = EpisodeMarker(.standard, i, i + 2)
             m.season = n / 100
             m.episodes = [n % 100]
-            if i + 2 < t.count, t[i + 2].text.isWord("cap") || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number, n2 > n {
+            if i + 2 < t.count, t.isWord(i + 2, "cap") || t.gap(before: i + 2).contains(UInt8(ascii: "_")), let n2 = t[i + 2].number, n2 > n {
                 m.episodes = NumberWords.expand(n % 100, n2 % 100)
             }
             return m
@@ -129,7 +129,7 @@ enum EpisodeRules {
 
     static func seasonPack(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0 else { return nil }
-        let w = t[i].text
+        let w = t.text(i)
         guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80 else { return nil }
         var season: Int?
         var j = i + 1
@@ -155,7 +155,7 @@ enum EpisodeRules {
 
     static func packSuffix(_ t: TokenizedName, _ m: inout EpisodeMarker, from j: Int) {
         guard j < t.count else { return }
-        let w = t[j].text
+        let w = t.text(j)
         let g = t.gap(before: j)
         // Multi-season: S01-S07, S01 S04, S01-07, Season 1-3, Season 01 - Season 07
         if NumberWords.season(w) != nil && g.count <= 3 {
@@ -167,7 +167,7 @@ enum EpisodeRules {
         } else if NumberWords.seasonWords.contains(w), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
             m.multiSeason = true
             m.end = j + 2
-        } else if (w.isWord("part") || w.isWord("pt") || w.isWord("vol") || w.isWord("volume")), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t[j + 1].text] {
+        } else if (w.isWord("part") || w.isWord("pt") || w.isWord("vol") || w.isWord("volume")), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t, j + 1] {
             m.partialSeason = true
             m.fullSeason = false
             m.seasonPart = n
@@ -194,7 +194,7 @@ enum EpisodeRules {
 
     static func daily(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         let tok = t[i]
-        guard let f = tok.text.utf8.first, Bytes.isDigit(f) else { return nil }
+        guard let f = t.text(i).utf8.first, Bytes.isDigit(f) else { return nil }
         // 2011.12.02 / 2011-12-02 / 2011 12 02
         if tok.digitCount == 4, let y = tok.number, i + 2 < t.count, let a = t[i + 1].number, let b = t[i + 2].number,
             t[i + 1].digitCount <= 2, t[i + 2].digitCount <= 2, t.separator(before: i + 1) != nil,
@@ -223,14 +223,14 @@ enum EpisodeRules {
             if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
         // 140722 (yymmdd) before the quality
-        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t[i - 1].text) == nil,
-            QualityFeatures.resolutions[t[i + 1].text] != nil || QualityFeatures.singleSources[t[i + 1].text] != nil
+        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t.text(i - 1)) == nil,
+            QualityFeatures.resolutions[t, i + 1] != nil || QualityFeatures.singleSources[t, i + 1] != nil
         {
             if let d = date(2000 + v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
         // 31st Jan 2025 / 31 January 2025
-        if i + 2 < t.count, let month = months[t[i + 1].text], t[i + 2].digitCount == 4, let y = t[i + 2].number {
-            let u = Array(tok.text.utf8)
+        if i + 2 < t.count, let month = months[t, i + 1], t[i + 2].digitCount == 4, let y = t[i + 2].number {
+            let u = Array(t.text(i).utf8)
             if let (day, end) = NumberWords.digits(u, 0, max: 2), end == u.count || ["st", "nd", "rd", "th"].contains(Text.string(u[end...])) {
                 if let d = date(y, month, day) { return dailyMarker(i, i + 3, d) }
             }
@@ -241,7 +241,7 @@ enum EpisodeRules {
     /// `Part1` / `Part.1` after the date.
     static func dailyPart(_ t: TokenizedName, _ m: inout EpisodeMarker) {
         guard m.end < t.count else { return }
-        let w = t[m.end].text
+        let w = t.text(m.end)
         if w.isWord("part"), m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
         else if Text.hasPrefix(w, "part"), let n = Bytes.number(String(w.dropFirst(4))) { m.dailyPart = n; m.end += 1 }
     }

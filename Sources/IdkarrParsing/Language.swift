@@ -33,7 +33,9 @@ public struct Language: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The language with this name (case-insensitive), or nil.
     public static func named(_ name: String) -> Language? { byLowercasedName[Bytes.lowercased(name)] }
 
-    static func n(_ name: String) -> Language { byLowercasedName[Bytes.lowercased(name)] ?? .unknown }
+    private static let byName: [String: Language] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    static func n(_ name: String) -> Language { byName[name] ?? byLowercasedName[Bytes.lowercased(name)] ?? .unknown }
 }
 
 /// ISO 639 codes (two and three letters, with optional region such as `en-US`).

@@ -41,6 +41,16 @@ public enum LanguageParser {
         "KA": "Georgian",
     ]
 
+    /// After the leading digits of a word, at least two more bytes of which the first is a letter.
+    static func letterRunAfterDigits(_ u: [UInt8], _ tok: Token) -> Bool {
+        var k = tok.start
+        while k < tok.end, Bytes.isDigit(u[k]) { k += 1 }
+        return tok.end - k >= 2 && Bytes.isLetter(u[k])
+    }
+
+    /// Words that are not in `words` but that the rules of `parseLanguages` read.
+    static let loopWords: WordSet = ["pt", "pl", "dub", "lek", "gb"]
+
     static let subtitleWords: WordSet = ["sub", "subs", "subbed", "subtitles", "subtitle", "subfrench", "stfr", "esub", "esubs", "msub", "msubs", "subtitulado", "legendado"]
     static let ambiguous: WordSet = ["ing", "cat", "est", "ice", "tel", "fin", "nor", "por", "pol", "dan", "tam", "ara", "vie", "rum", "ja", "nl", "ru", "lv", "heb", "hin", "kor", "bul", "geo", "lat", "orig"]
 
@@ -68,14 +78,27 @@ public enum LanguageParser {
         }
         var i = start
         while i < t.count {
-            let w = t[i].text
+            // Most words name no language: only language words, short upper-case codes, words with
+            // leading digits ("3ger"), the few words the rules below pair up, and non-ASCII words
+            // can.
+            let tok = t.tokens[i]
+            // After leading digits a language word must follow ("3ger", "2xukr"); every key of
+            // `words` has at least two letters.
+            let digitsThenWord = tok.length > 3 && tok.digitCount == 0 && Bytes.isDigit(tok.first) && Self.letterRunAfterDigits(t.bytes, tok)
+            if tok.hash != 0, words[t, i] == nil, !loopWords.contains(t, i), !digitsThenWord,
+                !(tok.length == 2 && t.bytes[tok.start] >= 65 && t.bytes[tok.start] <= 90)
+            {
+                i += 1
+                continue
+            }
+            let w = t.text(i)
             if let name = match(t, i, w) {
                 if !isSubtitleRun(t, i) { add(name) }
             } else if t.bytes[t[i].start..<t[i].end].contains(where: { $0 >= 0xE3 }), Text.holds(w, "中") || Text.holds(w, "简") || Text.holds(w, "繁") || Text.holds(w, "字幕") || Text.holds(w, "国语") || Text.holds(w, "粤语") {
                 add("Chinese")
-            } else if (w.isWord("pl") && (t.text(i + 1).isWord("dub") || t.text(i + 1).isWord("lek"))) || (w.isWord("dub") || w.isWord("lek")) && t.text(i + 1).isWord("pl") {
+            } else if (w.isWord("pl") && (t.isWord(i + 1, "dub") || t.isWord(i + 1, "lek"))) || (w.isWord("dub") || w.isWord("lek")) && t.isWord(i + 1, "pl") {
                 add("Polish")
-            } else if w.isWord("ger") && t.text(i + 1).isWord("dub") {
+            } else if w.isWord("ger") && t.isWord(i + 1, "dub") {
                 add("German")
             } else if (w.isWord("gb") || w.isWord("chs") || w.isWord("cht")) && t.gap(before: i).last == UInt8(ascii: "[") {
                 add("Chinese")
@@ -83,10 +106,10 @@ public enum LanguageParser {
             i += 1
         }
         // "German.DL" (dual language) and "German.ML" (multi language) carry the original audio too.
-        for i in max(start, 1)..<max(t.count, 1) where i < t.count && (t[i].text.isWord("dl") || t[i].text.isWord("ml")) {
-            if i >= 1, words[t[i - 1].text] != nil || t[i - 1].text.isWord("dts") || t[i - 1].text.isWord("ac3d") || t[i - 1].text.isWord("ac3") || t[i - 1].text.isWord("eac3") || t[i - 1].text.isWord("opus") {
+        for i in max(start, 1)..<max(t.count, 1) where i < t.count && (t.isWord(i, "dl") || t.isWord(i, "ml")) {
+            if i >= 1, words[t, i - 1] != nil || t.isWord(i - 1, "dts") || t.isWord(i - 1, "ac3d") || t.isWord(i - 1, "ac3") || t.isWord(i - 1, "eac3") || t.isWord(i - 1, "opus") {
                 if !found.isEmpty && !found.contains(.original) { found.append(.original) }
-                if t[i].text.isWord("ml") { add("English") }
+                if t.isWord(i, "ml") { add("English") }
             }
         }
         if found.isEmpty { return [.unknown] }
@@ -115,19 +138,19 @@ public enum LanguageParser {
     }
 
     static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
-        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1).isWord("br") { return "Portuguese (Brazil)" }
+        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
         let u8 = w.utf8
         if u8.count == 2, let a = t.bytes.indices.contains(t[i].start) ? t.bytes[t[i].start] : nil, a >= 65 && a <= 90 {
             // handled below (upper-case codes)
-        } else if words[w] == nil {
+        } else if words[t, i] == nil {
             guard let f = u8.first, Bytes.isDigit(f), u8.count > 3 else { return nil }
         }
-        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.text(i + 1).isWord("br") { return "Portuguese (Brazil)" }
-        if w.isWord("br"), t.text(i - 1).isWord("pt") { return nil }
+        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
+        if w.isWord("br"), t.isWord(i - 1, "pt") { return nil }
         if w.utf8.count == 2, let name = upperCodes[t.originalText(i)] {
-            if i == 0 || t.text(i - 1).isWord("dts") || t.text(i - 1).isWord("dd") { return nil }
+            if i == 0 || t.isWord(i - 1, "dts") || t.isWord(i - 1, "dd") { return nil }
             // "[YTS.LT]": a site or group name, not a language.
-            if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t.text(i - 1)] == nil, upperCodes[t.originalText(i - 1)] == nil,
+            if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t, i - 1] == nil, upperCodes[t.originalText(i - 1)] == nil,
                 t.gap(before: i - 1).last == UInt8(ascii: "[")
             {
                 return nil
@@ -135,17 +158,15 @@ public enum LanguageParser {
             return name
         }
         // "2xUkr", "3xUkr": number of audio tracks in that language.
-        if words[w] == nil, w.utf8.contains(UInt8(ascii: "x")), let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
+        if words[t, i] == nil, w.utf8.contains(UInt8(ascii: "x")), let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
             return name
         }
-        if words[w] == nil, let name = afterLeadingDigits(w) { return name }
-        guard let name = words[w] else { return nil }
+        if words[t, i] == nil, let name = afterLeadingDigits(w) { return name }
+        guard let name = words[t, i] else { return nil }
         if i == 0 && t.count > 1 { return nil }
-        if ambiguous.contains(w) {
+        if ambiguous.contains(t, i) {
             // Short codes count only beside other language words or audio/video words.
-            let prev = t.text(i - 1)
-            let next = t.text(i + 1)
-            if words[prev] == nil && words[next] == nil && !audioContext.contains(prev) && !audioContext.contains(next) {
+            if words[t, i - 1] == nil && words[t, i + 1] == nil && !audioContext.contains(t, i - 1) && !audioContext.contains(t, i + 1) {
                 return nil
             }
         }
@@ -161,17 +182,17 @@ public enum LanguageParser {
     /// A language word inside a subtitle list ("SUB ITA-ENG", "Ger.Fre.Eng.Sub") names subtitles, not audio.
     static func isSubtitleRun(_ t: TokenizedName, _ i: Int) -> Bool {
         func joins(_ j: Int) -> Bool { t.gap(before: j).allSatisfy { [32, 45, 46, 95, 47, 44, 43].contains($0) } }
-        func isLang(_ j: Int) -> Bool { words[t[j].text] != nil || upperCodes[t.originalText(j)] != nil }
+        func isLang(_ j: Int) -> Bool { words[t, j] != nil || upperCodes[t.originalText(j)] != nil }
         var j = i + 1
         while j < t.count, joins(j), isLang(j) { j += 1 }
-        if j < t.count, joins(j), subtitleWords.contains(t[j].text), !(j == t.count - 1 && t.gap(before: j).last == UInt8(ascii: ".")),
+        if j < t.count, joins(j), subtitleWords.contains(t, j), !(j == t.count - 1 && t.gap(before: j).last == UInt8(ascii: ".")),
             !t.gap(before: j).contains(32)
         {
             return true
         }
         var k = i - 1
         while k >= 0, joins(k + 1), isLang(k) { k -= 1 }
-        if k >= 0, joins(k + 1), subtitleWords.contains(t[k].text) || t[k].text.isWord("legendas") { return true }
+        if k >= 0, joins(k + 1), subtitleWords.contains(t, k) || t.isWord(k, "legendas") { return true }
         return false
     }
 

@@ -2,14 +2,16 @@
 enum MovieParser {
     /// `shared`: quality and group already read from the same name by the episode parser.
     static func parse(_ title: String, isDir: Bool = false, shared: (QualityModel, String?)? = nil) -> ParsedRelease? {
-        let name = TitlePrep.prepare(title)
-        if name.isEmpty || TitlePrep.looksLikeHash(name) { return nil }
-        let (group, bodyStart) = EpisodeParser.leadingGroup(name)
-        let full = TokenizedName(name)
-        let body = bodyStart == 0 ? full : TokenizedName(bytes: Array(full.bytes[bodyStart...]))
+        parse(PreparedName(title), shared: shared)
+    }
+
+    static func parse(_ p: PreparedName, shared: (QualityModel, String?)? = nil) -> ParsedRelease? {
+        if p.rejected { return nil }
+        let (title, name, group, full) = (p.title, p.name, p.group, p.full)
+        let body = p.body()
         guard body.count > 0 else { return nil }
         // A TV episode marker means this is not a movie.
-        if body.tokens.contains(where: { NumberWords.seasonEpisode($0.text) != nil }) { return nil }
+        if body.words.contains(where: { NumberWords.seasonEpisode($0) != nil }) { return nil }
         if let lead = leadingYear(name, body, group: group) { return lead }
         let (titleEnd, yearIndex) = findTitleEnd(body, anime: group != nil)
         guard titleEnd > 0 else { return nil }
@@ -47,14 +49,14 @@ enum MovieParser {
 
     /// Words that cannot be part of a movie title when they follow it.
     static func isStopWord(_ t: TokenizedName, _ i: Int) -> Bool {
-        let w = t[i].text
+        let w = t.text(i)
         if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return !w.isWord("pal") && !w.isWord("ntsc") || i > 1 }
         if Editions.starts(t, i) { return true }
         if MovieTitles.stopWords.contains(w) { return true }
         if LanguageParser.words[w] != nil, stopLanguages.contains(w) {
             // A language word ends the title only when release words follow it (not "The.Good.German.2006").
             guard i + 1 < t.count else { return true }
-            return !isYear(t, i + 1) && (isStopWord(t, i + 1) || LanguageParser.words[t[i + 1].text] != nil)
+            return !isYear(t, i + 1) && (isStopWord(t, i + 1) || LanguageParser.words[t, i + 1] != nil)
         }
         return false
     }
@@ -77,7 +79,7 @@ enum MovieParser {
         var i = 1
         while i < t.count {
             if anime {
-                let w = t[i].text
+                let w = t.text(i)
                 if w.utf8.count == 2, Text.hasPrefix(w, "v"), Bytes.isDigit(w.utf8.last!) { return (i, nil) }
                 if t.gap(before: i).contains(UInt8(ascii: "[")) && !isYear(t, i) { return (i, nil) }
             }
@@ -91,7 +93,7 @@ enum MovieParser {
                 // The year may come after an edition or language word: "Movie IMAX 2012", "Movie Director's Cut 2049".
                 var k = i + 1
                 while k < t.count, k <= i + 4, !isYear(t, k) { k += 1 }
-                if k < t.count, isYear(t, k), (i + 1..<k).allSatisfy({ isStopWord(t, $0) || Editions.words.contains(t[$0].text) || t[$0].text.isWord("s") }) {
+                if k < t.count, isYear(t, k), (i + 1..<k).allSatisfy({ isStopWord(t, $0) || Editions.words.contains(t, $0) || t.isWord($0, "s") }) {
                     return (i, k)
                 }
                 var later: Int?
@@ -128,40 +130,56 @@ enum MovieTitles {
 
     /// Radarr's dot handling: dots become spaces except in acronyms (`R.I.P.D.`, `U.N.C.L.E.`).
     static func normalize(_ raw: String) -> String {
-        let s = Text.replace(raw, [UInt8(ascii: "_")], with: 32)
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var out = ""
+        // The parts between dots (underscores read as spaces), kept as byte ranges.
+        let u = Array(raw.utf8).map { $0 == UInt8(ascii: "_") ? 32 : $0 }
+        var parts: [Range<Int>] = []
+        var start = 0
+        for k in 0...u.count where k == u.count || u[k] == UInt8(ascii: ".") {
+            parts.append(start..<k)
+            start = k + 1
+        }
+        func isLetterPart(_ r: Range<Int>) -> Bool { r.count == 1 && !Bytes.isDigit(u[r.lowerBound]) }
+        func lowerIs(_ r: Range<Int>, _ word: StaticString) -> Bool {
+            guard r.count == word.utf8CodeUnitCount else { return false }
+            for k in 0..<r.count where Bytes.lower(u[r.lowerBound + k]) != word.utf8Start[k] { return false }
+            return true
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count + 4)
         var previousAcronym = false
         for (n, part) in parts.enumerated() {
-            let next = n + 1 < parts.count ? parts[n + 1] : ""
-            let lower = Bytes.lowercased(part)
-            let nextIsLetter = next.utf8.count == 1 && Bytes.number(next) == nil
-            if part.utf8.count == 1 && !lower.isWord("a") && Bytes.number(part) == nil && (previousAcronym || nextIsLetter) {
-                out += part + "."
-                previousAcronym = true
-            } else if lower.isWord("a") && (previousAcronym || nextIsLetter) {
-                out += part + "."
-                previousAcronym = true
-            } else if lower.isWord("dr") && n + 1 < parts.count {
-                out += part + "."
+            let nextIsLetter = n + 1 < parts.count && isLetterPart(parts[n + 1])
+            let isA = lowerIs(part, "a")
+            if (isLetterPart(part) && !isA || isA) && (previousAcronym || nextIsLetter) || lowerIs(part, "dr") && n + 1 < parts.count {
+                out += u[part]
+                out.append(UInt8(ascii: "."))
                 previousAcronym = true
             } else {
                 if previousAcronym {
-                    out += " "
+                    out.append(32)
                     previousAcronym = false
                 }
-                out += part + " "
+                out += u[part]
+                out.append(32)
             }
         }
-        if out.utf8.filter({ $0 == UInt8(ascii: "(") }).count > out.utf8.filter({ $0 == UInt8(ascii: ")") }).count, out.contains("(") {
-            var trimmedOut = Text.trim(out, [32])
-            if !trimmedOut.hasSuffix("(") { trimmedOut += ")" }
-            out = trimmedOut
+        if out.filter({ $0 == UInt8(ascii: "(") }).count > out.filter({ $0 == UInt8(ascii: ")") }).count {
+            // An unclosed parenthesis is closed (compared as characters, as the library does).
+            var s = String(decoding: out, as: UTF8.self)
+            if s.contains("(") {
+                var trimmedOut = Text.trim(s, [32])
+                if !trimmedOut.hasSuffix("(") { trimmedOut += ")" }
+                s = trimmedOut
+            }
+            out = Array(s.utf8)
         }
-        var u = Array(Text.trim(out, [32]).utf8)
-        while let l = u.last, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(l) { u.removeLast() }
-        while let f = u.first, [32, UInt8(ascii: "-"), UInt8(ascii: ":")].contains(f) { u.removeFirst() }
-        return Text.string(u)
+        var a = 0
+        var z = out.count
+        while a < z, out[a] == 32 { a += 1 }
+        while z > a, out[z - 1] == 32 { z -= 1 }
+        while z > a, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(out[z - 1]) { z -= 1 }
+        while a < z, [32, UInt8(ascii: "-"), UInt8(ascii: ":")].contains(out[a]) { a += 1 }
+        return String(decoding: out[a..<z], as: UTF8.self)
     }
 
     /// `A AKA B` → ["A AKA B", "A", "B"] (any case of "aka"; parentheses around the second title go).
@@ -191,20 +209,19 @@ enum Editions {
         var j = i
         var ok = false
         while j < t.count {
-            let w = t[j].text
-            if standalone.contains(w) {
+            if standalone.contains(t, j) {
                 ok = true
-            } else if needsSuffix.contains(w) || (w.hasSuffix("th") && Bytes.number(String(w.dropLast(2))) != nil) || (t[j].number != nil && t.text(j + 1).isWord("anniversary")) {
+            } else if needsSuffix.contains(t, j) || isOrdinal(t, j) || (t[j].number != nil && t.isWord(j + 1, "anniversary")) {
                 // must be followed (possibly after 's / anniversary) by a suffix word
                 var k = j + 1
-                while k < t.count, t[k].text.isWord("s") || t[k].text.isWord("anniversary") || needsSuffix.contains(t[k].text) { k += 1 }
-                if k < t.count, suffixes.contains(t[k].text) || (w.isWord("open") && t[k].text.isWord("matte")) {
+                while k < t.count, t.isWord(k, "s") || t.isWord(k, "anniversary") || needsSuffix.contains(t, k) { k += 1 }
+                if k < t.count, suffixes.contains(t, k) || (t.isWord(j, "open") && t.isWord(k, "matte")) {
                     ok = true
                     j = k
                 } else {
                     break
                 }
-            } else if ok, suffixes.contains(w) || w.isWord("s") {
+            } else if ok, suffixes.contains(t, j) || t.isWord(j, "s") {
                 // trailing Cut / Edition
             } else {
                 break
@@ -212,6 +229,15 @@ enum Editions {
             j += 1
         }
         return ok ? j - i : 0
+    }
+
+    /// `50th`: one to nine digits, then "th" (a word with other bytes never is one).
+    static func isOrdinal(_ t: TokenizedName, _ j: Int) -> Bool {
+        let tok = t[j]
+        guard tok.hash != 0, tok.length >= 3, tok.length <= 11, Bytes.lower(t.bytes[tok.end - 2]) == UInt8(ascii: "t"),
+            Bytes.lower(t.bytes[tok.end - 1]) == UInt8(ascii: "h")
+        else { return false }
+        return t.bytes[tok.start..<(tok.end - 2)].allSatisfy(Bytes.isDigit)
     }
 
     static func find(_ t: TokenizedName, from: Int) -> String? {
@@ -235,10 +261,10 @@ enum Ids {
         var imdb: String?
         var tmdb: Int?
         for i in 0..<t.count {
-            let w = t[i].text
+            let w = t.text(i)
             if Text.hasPrefix(w, "tt"), let _ = Bytes.number(String(w.dropFirst(2))), w.utf8.count >= 9, w.utf8.count <= 10 { imdb = w }
             if (w.isWord("tmdb") || w.isWord("tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
-            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, Text.hasPrefix(t[i + 1].text, "tt") { imdb = t[i + 1].text }
+            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, Text.hasPrefix(t.text(i + 1), "tt") { imdb = t.text(i + 1) }
         }
         return (imdb, tmdb)
     }

@@ -87,20 +87,20 @@ struct QualityFeatures {
             if i == n { i = 0 }
         }
         while i < n {
-            let w = t[i].text
-            if !Self.relevant.contains(w) {
+            let w = t.text(i)
+            if !Self.relevant.contains(t, i) {
                 // Only regional codes (R5) and glued resolutions ("web1080p") remain possible.
-                if resolution == nil, t[i].length > 4, let last = w.utf8.last, last == UInt8(ascii: "p") {
+                if resolution == nil, t[i].length > 4, Bytes.lower(t.bytes[t[i].end - 1]) == UInt8(ascii: "p") {
                     scanResolution(t, i, w, "", false)
                 }
-                if w.utf8.count == 2, w.utf8.first == UInt8(ascii: "r"), let s = singleSource(t, i, w, "") { source = s }
+                if t[i].length == 2, t[i].first == UInt8(ascii: "r"), let s = singleSource(t, i, w, "") { source = s }
                 i += 1
                 continue
             }
             let next = t.text(i + 1)
             let glued = i + 1 < n && t.gap(before: i + 1).count == 1
             if resolution == nil { scanResolution(t, i, w, next, glued) }
-            if codec == nil, let c = Self.codecs[w] { codec = c }
+            if codec == nil, let c = Self.codecs[t, i] { codec = c }
             if let s = pairSource(t, i, w, next, glued) {
                 source = s
                 i += 2
@@ -119,18 +119,21 @@ struct QualityFeatures {
             if i > 0 { alternativeResolution = 2160 }
             return
         }
-        if let r = Self.resolutions[w] {
+        if let r = Self.resolutions[t, i] {
             resolution = r
             return
         }
         // 1920x1080 style tokens not in the table, and words ending in a resolution (e.g. "web1080p").
-        if w.hasSuffix("1080p") { resolution = 1080 } else if w.hasSuffix("720p") { resolution = 720 } else if w.hasSuffix("2160p") {
+        // (ASCII words compare bytes; the library compares characters, which is the same for them.)
+        let ascii = t[i].hash != 0
+        func ends(_ s: StaticString) -> Bool { ascii ? Text.hasSuffix(w, s) : w.hasSuffix(s.description) }
+        if ends("1080p") { resolution = 1080 } else if ends("720p") { resolution = 720 } else if ends("2160p") {
             resolution = 2160
-        } else if w.hasSuffix("480p") { resolution = 480 } else if w.hasSuffix("576p") { resolution = 576 }
+        } else if ends("480p") { resolution = 480 } else if ends("576p") { resolution = 576 }
     }
 
     private func singleSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) -> Source? {
-        if let s = Self.singleSources[w] {
+        if let s = Self.singleSources[t, i] {
             if i == t.count - 1, i > 0, t.gap(before: i).last == UInt8(ascii: "-"), w.utf8.count <= 3,
                 !["sd", "hd", "web", "blu"].contains(t.text(i - 1))
             {
@@ -148,7 +151,7 @@ struct QualityFeatures {
             if i > 0 && i + 1 < t.count { return .telesync }
             return nil
         }
-        if w.count == 2, Text.hasPrefix(w, "r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
+        if (t[i].hash != 0 ? t[i].length : w.count) == 2, Text.hasPrefix(w, "r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
         if w.isWord("web") { return webSource(t, i, next) }
         return nil
     }
@@ -156,14 +159,13 @@ struct QualityFeatures {
     private func webSource(_ t: TokenizedName, _ i: Int, _ next: String) -> Source? {
         if next.isWord("rip") { return .webrip }
         if next.isWord("dl") || next.isWord("dlmux") || next.isWord("dlrip") { return .webdl }
-        let prev = t.text(i - 1)
         if i == 0 { return nil }
-        if Self.webContext.contains(next) || Self.webContext.contains(prev) || i == t.count - 1 { return .webdl }
+        if Self.webContext.contains(t, i + 1) || Self.webContext.contains(t, i - 1) || i == t.count - 1 { return .webdl }
         let before = t.gap(before: i)
         if before.last == UInt8(ascii: "[") || before.last == UInt8(ascii: "(") || before.contains(UInt8(ascii: "/")) {
             return .webdl
         }
-        if Self.resolutions[prev] != nil || Self.resolutions[next] != nil { return .webdl }
+        if Self.resolutions[t, i - 1] != nil || Self.resolutions[t, i + 1] != nil { return .webdl }
         return nil
     }
 
@@ -171,7 +173,7 @@ struct QualityFeatures {
     static let pairFirsts: WordSet = ["blu", "hd", "br", "uhd", "web", "ws", "sat", "dvb", "dvd", "bd"]
 
     private func pairSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) -> Source? {
-        guard glued, Self.pairFirsts.contains(w) else { return nil }
+        guard glued, Self.pairFirsts.contains(t, i) else { return nil }
         switch (w, next) {
         case ("blu", "ray"), ("hd", "dvd"), ("br", "disk"), ("uhd", "bluray"): return .bluray
         case ("web", "dl"), ("web", "dlmux"): return .webdl
@@ -189,7 +191,7 @@ struct QualityFeatures {
 
     private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
         scanBRDisk(t, i, w, next)
-        guard let kind = Self.modifierWords[w] else { return scanAnime(t, i, w) }
+        guard let kind = Self.modifierWords[t, i] else { return scanAnime(t, i, w) }
         switch kind {
         case .remux: remux = true
         case .rawHD: rawHD = true
@@ -198,7 +200,7 @@ struct QualityFeatures {
         case .mpeg: if next.isWord("2") && glued { mpeg2 = true }
         case .disc: brDisk = true
         case .br: if next.isWord("disk") && glued { brDisk = true }
-        case .complete: if next.isWord("bluray") || (next.isWord("uhd") && t.text(i + 2).isWord("bluray")) { brDisk = true }
+        case .complete: if next.isWord("bluray") || (next.isWord("uhd") && t.isWord(i + 2, "bluray")) { brDisk = true }
         case .iso: if i < t.count - 1 { brDisk = true }
         case .hr: if next.isWord("ws") && glued { highDefPDTV = true }
         case .hd: if next.isWord("tv") && glued { otherHDTV = true }
@@ -245,7 +247,7 @@ extension QualityFeatures {
     ]
 
     mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) {
-        guard let kind = Self.diskWords[w] else { return }
+        guard let kind = Self.diskWords[t, i] else { return }
         switch kind {
         case .codec, .untouched: brDiskCodec = true
         case .vc: if next.isWord("1") { brDiskCodec = true }
@@ -254,7 +256,7 @@ extension QualityFeatures {
         case .discTag: if i > 0 { brDisk = true }
         case .bd: if next.isWord("25") || next.isWord("50") || next.isWord("66") || next.isWord("100") { brDisk = true }
         case .blocker: brDiskBlocker = true
-        case .dvd: if !t.text(i - 1).isWord("hd") { brDiskBlocker = true }
+        case .dvd: if !t.isWord(i - 1, "hd") { brDiskBlocker = true }
         // "x" always counts; "h" only before 264/265 (the `where` of a two-pattern case binds the last one).
         case .encoder, .x: encoder = true; brDiskBlocker = true
         case .h: if next.isWord("264") || next.isWord("265") { encoder = true; brDiskBlocker = true }
@@ -285,9 +287,9 @@ enum Extensions {
 
     static func videoExtension(of t: TokenizedName) -> String? {
         guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1).last == UInt8(ascii: "."),
-            last.end == t.bytes.count, video.contains(last.text)
+            last.end == t.bytes.count, video.contains(t, t.count - 1)
         else { return nil }
-        return last.text
+        return t.text(t.count - 1)
     }
 
     static func quality(forExtension ext: String) -> Quality? {

@@ -124,7 +124,10 @@ enum RevisionParser {
     static func parse(_ t: TokenizedName) -> Revision {
         var rev = Revision()
         for i in 0..<t.count {
-            let w = t[i].text
+            // Every tag below starts with "p" or "r", or ends in a digit (v2).
+            let tok = t.tokens[i]
+            guard tok.first == UInt8(ascii: "p") || tok.first == UInt8(ascii: "r") || (tok.digitCount == 0 && Bytes.isDigit(t.bytes[tok.end - 1])) else { continue }
+            let w = t.text(i)
             if w.isWord("proper") {
                 rev.version = max(rev.version, 2)
             } else if w.isWord("repack") || w.isWord("rerip") {
@@ -146,13 +149,13 @@ enum RevisionParser {
 
     /// `01v2`, `S01E01v2`, `2018v2`, `01 v2`, `[v2]`, `1080p v2`.
     static func animeVersion(_ t: TokenizedName, _ i: Int) -> Int? {
-        guard let l = t[i].text.utf8.last, Bytes.isDigit(l), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
-        return Text.withBytes(t[i].text) { u in
+        guard Bytes.isDigit(t.bytes[t[i].end - 1]), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
+        return Text.withBytes(t.text(i)) { u in
             guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
             if u.count == 2 {
                 let gap = t.gap(before: i)
                 if gap.last == UInt8(ascii: "[") { return Int(d - 48) }
-                if i > 0, gap.count == 1, let p = t[i - 1].text.utf8.last, Bytes.isDigit(p) || p == UInt8(ascii: "p") {
+                if i > 0, gap.count == 1, let p = t.text(i - 1).utf8.last, Bytes.isDigit(p) || p == UInt8(ascii: "p") {
                     return Int(d - 48)
                 }
                 return nil
@@ -167,10 +170,15 @@ enum RevisionParser {
 
     static func hardcodedSubs(_ t: TokenizedName) -> String? {
         var found: String?
-        for i in 0..<t.count where Text.hasSuffix(t[i].text, "sub") || Text.hasSuffix(t[i].text, "subs") || t[i].text.isWord("hc") || t[i].text.isWord("subbed") {
-            let w = t[i].text
+        for i in 0..<t.count {
+            // "…sub", "…subs", "hc", "subbed": the last byte is one of b, s, c, d.
+            let l = Bytes.lower(t.bytes[t.tokens[i].end - 1])
+            guard l == UInt8(ascii: "b") || l == UInt8(ascii: "s") || l == UInt8(ascii: "c") || l == UInt8(ascii: "d") else { continue }
+            guard Text.hasSuffix(t.text(i), "sub") || Text.hasSuffix(t.text(i), "subs") || t.isWord(i, "hc") || t.isWord(i, "subbed") else { continue }
+            let w = t.text(i)
             if w.isWord("hc") || w.isWord("subbed") { found = "Generic Hardcoded Subs"; continue }
-            if w.count > 3, w.count <= 8, !softSubWords.contains(w) {
+            let characters = t[i].hash != 0 ? t[i].length : w.count
+            if characters > 3, characters <= 8, !softSubWords.contains(w) {
                 found = t.originalText(i)
             }
         }

@@ -41,6 +41,7 @@ public enum ReleaseGroupParser {
 
     /// ` (Blue Lock, Multi-Subs)` notes after the group.
     static func removeTrailingNote(_ s: String) -> String {
+        guard Text.withBytes(s, { $0.last }) == UInt8(ascii: ")") else { return s }
         let u = Array(s.utf8)
         guard u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")), open > 0, u[open - 1] == 32,
             u[open..<u.count].contains(UInt8(ascii: ","))
@@ -55,20 +56,30 @@ public enum ReleaseGroupParser {
     static func codecFollower(_ t: TokenizedName) -> String? {
         guard t.count >= 3 else { return nil }
         let last = t.count - 1
-        let w = t[last].text
-        guard codecWords.contains(t[last - 1].text), !codecWords.contains(w), !isQualityWord(w), w.utf8.count >= 3,
+        let w = t.text(last)
+        guard codecWords.contains(t, last - 1), !codecWords.contains(w), !isQualityWord(w), w.utf8.count >= 3,
             t[last].number == nil, LanguageParser.words[w] == nil, !containerAndAudio.contains(w)
         else { return nil }
         let gap = t.gap(before: last)
         guard gap.count == 1 else { return nil }
         let after = t.bytes[t[last].end...]
         let inParens = Array(after) == [UInt8(ascii: ")")] && gap == [32]
-        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")] && ["264", "265", "x264", "x265", "h264", "h265"].contains(t[last - 1].text)
+        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")] && ["264", "265", "x264", "x265", "h264", "h265"].contains(t.text(last - 1))
         guard inParens || afterDot else { return nil }
         return t.originalText(last)
     }
 
     static func removeJunkSuffixes(_ s: String) -> String {
+        // Nothing to remove unless the name ends in a dash or its last part is a junk word.
+        let plain = Text.withBytes(s) { p -> Bool in
+            guard let last = p.last, last != UInt8(ascii: "-") else { return false }
+            var k = p.count - 1
+            while k >= 0, !(p[k] == UInt8(ascii: "-") || p[k] == UInt8(ascii: "_") || p[k] == UInt8(ascii: " ") || p[k] == UInt8(ascii: ".")) { k -= 1 }
+            guard k >= 0 else { return true }
+            let tail = UnsafeBufferPointer(rebasing: p[(k + 1)...])
+            return !junkSuffixes.contains(lowercasing: tail) && !(tail.count >= 5 && zip(tail.prefix(5), "rakuv".utf8).allSatisfy { Bytes.lower($0) == $1 })
+        }
+        if plain { return s }
         var u = Array(s.utf8)
         while u.last == UInt8(ascii: "-") { u.removeLast() }
         while let dash = u.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }) {
@@ -82,12 +93,13 @@ public enum ReleaseGroupParser {
 
     /// `[SubGroup] Title - 01 …`
     static func animeGroup(_ s: String) -> String? {
+        guard Text.withBytes(s, { $0.first }) == UInt8(ascii: "[") else { return nil }
         let u = Array(s.utf8)
         guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")), close > 1 else { return nil }
         let inner = Text.trimmed(Text.string(u[1..<close]))
         // A bracket full of quality words is not a group.
         let t = TokenizedName(inner)
-        if t.count == 0 || t.tokens.allSatisfy({ QualityFeatures.singleSources[$0.text] != nil || $0.isNumber }) { return nil }
+        if t.count == 0 || t.tokens.indices.allSatisfy({ QualityFeatures.singleSources[t, $0] != nil || t[$0].isNumber }) { return nil }
         if inner.hasPrefix("www.") || Text.containsBytes(inner, Array(".com".utf8)) || Text.containsBytes(inner, Array(".org".utf8)) { return nil }
         // "OPFans楓雪動漫": a Latin group name with a CJK suffix.
         let iu = Array(inner.utf8)
@@ -118,36 +130,37 @@ public enum ReleaseGroupParser {
     }
 
     static func knownGroup(_ s: String) -> String? {
-        let u = Array(s.utf8)
         // Known groups sit at the end (possibly inside the last brackets): look at the tail only,
         // at positions that follow a separator.
-        let floor = max(0, u.count - 80)
         let index = knownGroupIndex
-        var i = u.count - 1
-        while i >= floor {
-            let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
-            if i == 0 || isGroupOpener(before), let candidates = index[Int(Bytes.lower(u[i]))] {
-                var best: [UInt8]?
-                var bestName = ""
-                for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {
-                    let afterIdx = i + gu.count
-                    let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
-                    let okBefore = before != UInt8(ascii: ".") || dotGroups.contains(g) || after == UInt8(ascii: ")")
-                    let okAfter = [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: " ")].contains(after) || afterIdx == u.count
-                    if okBefore && okAfter && (afterIdx == u.count || isClosingTail(u, afterIdx)), gu.count > (best?.count ?? 0) {
-                        best = gu
-                        bestName = g
+        let found: Range<Int>? = Text.withBytes(s) { u in
+            let floor = max(0, u.count - 80)
+            var i = u.count - 1
+            while i >= floor {
+                let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
+                if i == 0 || isGroupOpener(before), let candidates = index[Int(Bytes.lower(u[i]))] {
+                    var best = 0
+                    for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {
+                        let afterIdx = i + gu.count
+                        let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
+                        let okBefore = before != UInt8(ascii: ".") || dotGroups.contains(g) || after == UInt8(ascii: ")")
+                        let okAfter = after == UInt8(ascii: "]") || after == UInt8(ascii: ")") || after == UInt8(ascii: " ") || afterIdx == u.count
+                        if okBefore && okAfter && (afterIdx == u.count || isClosingTail(u, afterIdx)), gu.count > best {
+                            best = gu.count
+                        }
                     }
+                    if best > 0 { return i..<(i + best) }
                 }
-                if let best { _ = bestName; return Text.string(u[i..<(i + best.count)]) }
+                i -= 1
             }
-            i -= 1
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[found]), as: UTF8.self) }
     }
 
     /// Only closing brackets, spaces and more bracketed tags follow.
-    static func isClosingTail(_ u: [UInt8], _ from: Int) -> Bool {
+    static func isClosingTail(_ u: UnsafeBufferPointer<UInt8>, _ from: Int) -> Bool {
         var depth = 0
         for k in from..<u.count {
             let b = u[k]
@@ -163,7 +176,7 @@ public enum ReleaseGroupParser {
     /// Known groups that also appear after a dot (scene style).
     static let dotGroups: WordSet = ["TAoE", "KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
 
-    static func matchesAtIgnoringCase(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
+    static func matchesAtIgnoringCase(_ u: UnsafeBufferPointer<UInt8>, _ g: [UInt8], _ i: Int) -> Bool {
         for k in 0..<g.count where Bytes.lower(u[i + k]) != Bytes.lower(g[k]) { return false }
         return true
     }
@@ -176,7 +189,7 @@ public enum ReleaseGroupParser {
     /// `…-GROUP` at the end (after junk suffixes are dropped), or `… [GROUP]` at the very end.
     /// `t`: the words of `s`.
     static func dashGroup(_ s: String, _ t: TokenizedName) -> String? {
-        var u = Array(s.utf8)
+        let u = Array(s.utf8)
         // Trailing " [group]"
         if u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")), open > 0 {
             let inner = Array(u[(open + 1)..<(u.count - 1)])
@@ -194,7 +207,7 @@ public enum ReleaseGroupParser {
         // "….H264.Fight-BB": a two-part group right after the codec.
         if let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0 {
             let first = Text.string(u[(dot + 1)..<dash])
-            let prev = t.tokens.last(where: { $0.end <= dot })?.text ?? ""
+            let prev = t.tokens.lastIndex(where: { $0.end <= dot }).map { t.text($0) } ?? ""
             let lowerFirst = Bytes.lowercased(first)
             if !first.isEmpty, codecWords.contains(prev), !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst),
                 !AnimeRules.audioWords.contains(lowerFirst), !["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"].contains(lowerFirst)
@@ -206,15 +219,26 @@ public enum ReleaseGroupParser {
         guard isValid(group) else { return nil }
         // Words that end names but are not groups.
         if isQualityWord(lower) { return nil }
-        let before = Text.string(u[..<dash])
-        let beforeLower = Bytes.lowercased(before)
-        if beforeLower.hasSuffix("dts") || beforeLower.hasSuffix("web") || beforeLower.hasSuffix("blu") || beforeLower.hasSuffix(" dd") {
-            if ["hd", "x", "ma", "es", "dl", "ray"].contains(lower) { return nil }
+        if ["hd", "x", "ma", "es", "dl", "ray"].contains(lower) {
+            // Bytes decide unless a non-ASCII byte precedes the suffix (it might join it in one character).
+            let endsInSuffix: Bool
+            if dash >= 4, u[dash - 4] >= 0x80 {
+                let beforeLower = Bytes.lowercased(Text.string(u[..<dash]))
+                endsInSuffix = beforeLower.hasSuffix("dts") || beforeLower.hasSuffix("web") || beforeLower.hasSuffix("blu") || beforeLower.hasSuffix(" dd")
+            } else {
+                func ends(_ x: StaticString) -> Bool {
+                    let p = x.utf8Start
+                    guard dash >= 3 else { return false }
+                    return Bytes.lower(u[dash - 3]) == p[0] && Bytes.lower(u[dash - 2]) == p[1] && Bytes.lower(u[dash - 1]) == p[2]
+                }
+                endsInSuffix = ends("dts") || ends("web") || ends("blu") || ends(" dd")
+            }
+            if endsInSuffix { return nil }
         }
         if lower.utf8.count <= 3, ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"].contains(lower) { return nil }
         // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
         // The words before the dash (a dash separates words, so none straddles it).
-        let hasMarker = t.tokens.contains { $0.end <= dash && markerWords.contains($0.text) }
+        let hasMarker = t.tokens.indices.contains { t[$0].end <= dash && markerWords.contains(t, $0) }
         if !hasMarker { return nil }
         return group
     }
@@ -233,15 +257,17 @@ public enum ReleaseGroupParser {
         ]))
 
     static func isValid(_ g: String) -> Bool {
-        let u = Array(Bytes.lowercased(g).utf8)
-        if u.isEmpty { return false }
-        // s01, e05
-        if u.count >= 2, u[0] == UInt8(ascii: "s") || u[0] == UInt8(ascii: "e"), u[1...].allSatisfy(Bytes.isDigit) { return false }
-        // 8-hex CRCs
-        if u.count == 8, u.allSatisfy({ Bytes.isDigit($0) || ($0 >= 97 && $0 <= 102) }), u.contains(where: Bytes.isDigit) { return false }
-        if u.count <= 2, u.allSatisfy(Bytes.isDigit) { return false }
         // "-bit" in "24-bit", years
         if g == "bit" { return false }
-        return true
+        return Text.withBytes(g) { bytes in
+            let u = bytes.lazy.map(Bytes.lower)
+            if u.isEmpty { return false }
+            // s01, e05
+            if u.count >= 2, u[0] == UInt8(ascii: "s") || u[0] == UInt8(ascii: "e"), u[1...].allSatisfy(Bytes.isDigit) { return false }
+            // 8-hex CRCs
+            if u.count == 8, u.allSatisfy({ Bytes.isDigit($0) || ($0 >= 97 && $0 <= 102) }), u.contains(where: Bytes.isDigit) { return false }
+            if u.count <= 2, u.allSatisfy(Bytes.isDigit) { return false }
+            return true
+        }
     }
 }

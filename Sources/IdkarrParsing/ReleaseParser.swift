@@ -18,9 +18,10 @@ public enum ReleaseParser {
             if let m = parseMoviePath(input) { return m }
             if let e { return e }
         } else {
-            let episode = parseEpisode(input)
+            let prepared = PreparedName(input)
+            let episode = EpisodeParser.parse(prepared)
             if let e = episode, isConfidentEpisode(e) { return e }
-            let movie = MovieParser.parse(input, isDir: false, shared: episode.map { ($0.quality, $0.releaseGroup) })
+            let movie = MovieParser.parse(prepared, shared: episode.map { ($0.quality, $0.releaseGroup) })
             if let m = movie, m.year != nil { return m }
             if let e = episode { return e }
             if let m = movie { return m }
@@ -71,7 +72,7 @@ public enum ReleaseParser {
         let name = TitlePrep.prepare(title)
         let t = TokenizedName(name)
         var end = t.count
-        for i in 0..<t.count where QualityFeatures.resolutions[t[i].text] != nil || QualityFeatures.singleSources[t[i].text] != nil {
+        for i in 0..<t.count where QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil {
             end = i
             break
         }
@@ -83,9 +84,9 @@ public enum ReleaseParser {
 enum PathRules {
     static func seasonFolder(_ name: String) -> Int? {
         let t = TokenizedName(name)
-        if t.count >= 2, NumberWords.seasonWords.contains(t[0].text), let n = t[1].number { return n }
-        if t.count == 1, let s = NumberWords.season(t[0].text) { return s }
-        if t.count == 1, t[0].text == "specials" { return 0 }
+        if t.count >= 2, NumberWords.seasonWords.contains(t, 0), let n = t[1].number { return n }
+        if t.count == 1, let s = NumberWords.season(t.text(0)) { return s }
+        if t.count == 1, t.text(0) == "specials" { return 0 }
         return nil
     }
 
@@ -102,9 +103,9 @@ enum PathRules {
             }
             var leading: [Int]?
             if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 { leading = [n] }
-            if ft.count > 0, let e = NumberWords.episode(ft[0].text) {
+            if ft.count > 0, let e = NumberWords.episode(ft.text(0)) {
                 leading = [e]
-                if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft[1].text), e2 > e { leading = NumberWords.expand(e, e2) }
+                if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft.text(1)), e2 > e { leading = NumberWords.expand(e, e2) }
             }
             if let eps = leading {
                 var r = ParsedRelease()

@@ -1,25 +1,62 @@
 /// Titles of series: normalization and the title/year split.
 enum SeriesTitles {
     static func normalize(_ raw: String, keepTrailing: UInt8?) -> String {
-        var u: [UInt8] = []
-        for b in raw.utf8 { u.append(b == UInt8(ascii: "_") || b == UInt8(ascii: ".") ? 32 : b) }
-        var s = Text.collapseSpaces(Text.string(u))
-        s = Text.trim(s, [32, UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: ",")])
-        for (open, close) in [(UInt8(ascii: "("), UInt8(ascii: ")")), (UInt8(ascii: "["), UInt8(ascii: "]"))] where keepTrailing == close || open == UInt8(ascii: "(") {
-            let opens = s.utf8.filter { $0 == open }.count
-            let closes = s.utf8.filter { $0 == close }.count
-            if opens > closes { s += String(UnicodeScalar(close)) }
+        Text.withBytes(raw) { normalize($0[...], keepTrailing: keepTrailing) }
+    }
+
+    /// Dots and underscores become spaces, runs of spaces one space, separators at either end go,
+    /// and an unclosed `(` (or `[` when `keepTrailing` is `]`) is closed. `skip`: bytes left out.
+    static func normalize<C: Collection<UInt8>>(_ raw: C, keepTrailing: UInt8?, skip: (UInt8) -> Bool = { _ in false }) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count + 2)
+        // Dots and underscores as spaces, runs of spaces as one, none at the start or end.
+        var lastSpace = true
+        for var b in raw where !skip(b) {
+            if b == UInt8(ascii: "_") || b == UInt8(ascii: ".") { b = 32 }
+            if b == 32 {
+                if !lastSpace { out.append(b) }
+                lastSpace = true
+            } else {
+                out.append(b)
+                lastSpace = false
+            }
         }
+        while out.last == 32 { out.removeLast() }
+        func isEdge(_ b: UInt8) -> Bool {
+            b == 32 || b == UInt8(ascii: "-") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "|") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
+        }
+        var a = 0
+        var z = out.count
+        while a < z, isEdge(out[a]) { a += 1 }
+        while z > a, isEdge(out[z - 1]) { z -= 1 }
+        var parens = 0
+        var brackets = 0
+        for k in a..<z {
+            switch out[k] {
+            case UInt8(ascii: "("): parens += 1
+            case UInt8(ascii: ")"): parens -= 1
+            case UInt8(ascii: "["): brackets += 1
+            case UInt8(ascii: "]"): brackets -= 1
+            default: break
+            }
+        }
+        var s = String(decoding: out[a..<z], as: UTF8.self)
+        if parens > 0 { s += ")" }
+        if keepTrailing == UInt8(ascii: "]"), brackets > 0 { s += "]" }
         return s
     }
 
     static func info(_ title: String) -> SeriesTitleInfo {
-        let t = TokenizedName(title)
         var withoutYear = title
         var year = 0
-        if t.count >= 2, let last = t.tokens.last, last.digitCount == 4, let y = last.number, y >= 1900, y <= 2100 {
-            year = y
-            withoutYear = SeriesTitles.normalize(Text.string(t.bytes[0..<t[t.count - 2].end]), keepTrailing: nil)
+        // Only a title whose last word ends in a digit can end in a year: look at the words then.
+        let lastWordByte = Text.withBytes(title) { u in u.last(where: Bytes.isWordByte) }
+        if let b = lastWordByte, Bytes.isDigit(b) || b >= 0x80 {
+            let t = TokenizedName(title)
+            if t.count >= 2, let last = t.tokens.last, last.digitCount == 4, let y = last.number, y >= 1900, y <= 2100 {
+                year = y
+                withoutYear = SeriesTitles.normalize(t.bytes[0..<t[t.count - 2].end], keepTrailing: nil)
+            }
         }
         var all: [String] = []
         if let (a, b) = Text.split(withoutYear, around: " aka ") {
@@ -52,8 +89,8 @@ enum ReleaseHash {
 enum Reversal {
     static func extensionOf(_ s: String) -> String? {
         let t = TokenizedName(s)
-        guard let last = t.tokens.last, Extensions.video.contains(last.text), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] else { return nil }
-        return last.text
+        guard t.count > 0, Extensions.video.contains(t, t.count - 1), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] else { return nil }
+        return t.text(t.count - 1)
     }
 
     static func unreverse(_ s: String) -> String? {
@@ -68,14 +105,14 @@ enum Reversal {
         }
         guard sawDigitS else { return nil }
         let t = TokenizedName(s)
-        for tok in t.tokens {
-            let u = Array(tok.text.utf8)
+        for word in t.words {
+            let u = Array(word.utf8)
             guard u.count >= 6, u.last == UInt8(ascii: "s"), let e = u.firstIndex(of: UInt8(ascii: "e")) else { continue }
             if u[..<e].allSatisfy(Bytes.isDigit) && u[(e + 1)..<(u.count - 1)].allSatisfy(Bytes.isDigit) && e >= 2 {
                 // Keep the file extension where it is.
                 var body = s
                 var ext = ""
-                if let last = t.tokens.last, Extensions.video.contains(last.text), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
+                if let last = t.tokens.last, Extensions.video.contains(t, t.count - 1), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
                     body = Text.string(Array(s.utf8)[..<(last.start - 1)])
                     ext = "." + Text.string(Array(s.utf8)[last.start...])
                 }

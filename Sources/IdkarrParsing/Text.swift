@@ -21,7 +21,7 @@ enum Text {
     static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
 
     static func trimmed(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last, isSpace(first) || isSpace(last) else { return s }
+        guard withBytes(s, { u in u.count > 0 && (isSpace(u[0]) || isSpace(u[u.count - 1])) }) else { return s }
         let u = Array(s.utf8)
         var a = 0
         var b = u.count
@@ -125,16 +125,20 @@ enum Text {
 
     /// True when `s` holds the byte sequence `needle`.
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
-        var matched = 0
-        for b in s.utf8 {
-            if b == needle[matched] {
-                matched += 1
-                if matched == needle.count { return true }
-            } else {
-                matched = b == needle[0] ? 1 : 0
+        needle.withUnsafeBufferPointer { n in
+            withBytes(s) { u in
+                var matched = 0
+                for b in u {
+                    if b == n[matched] {
+                        matched += 1
+                        if matched == n.count { return true }
+                    } else {
+                        matched = b == n[0] ? 1 : 0
+                    }
+                }
+                return false
             }
         }
-        return false
     }
 
     static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
@@ -175,16 +179,30 @@ enum Text {
     }
 
     /// Splits around the first case-insensitive occurrence of `needle` (lower-case ASCII).
-    static func split(_ s: String, around needle: String) -> (String, String)? {
-        let n = Array(needle.utf8)
+    static func split(_ s: String, around needle: StaticString) -> (String, String)? {
+        let n = needle.utf8CodeUnitCount
+        let p = needle.utf8Start
         let found: Int? = withBytes(s) { u in
-            guard n.count <= u.count else { return nil }
-            for i in 0...(u.count - n.count) where matches(u, n, at: i) { return i }
+            guard n <= u.count else { return nil }
+            // Test the needle's first byte that is not a space first (spaces are everywhere).
+            var pivot = 0
+            while pivot < n - 1, p[pivot] == 32 { pivot += 1 }
+            let key = p[pivot]
+            var i = 0
+            while i <= u.count - n {
+                if Bytes.lower(u[i + pivot]) == key {
+                    var k = 0
+                    while k < n, Bytes.lower(u[i + k]) == p[k] { k += 1 }
+                    if k == n { return i }
+                }
+                i += 1
+            }
             return nil
         }
         guard let i = found else { return nil }
-        let u = Array(s.utf8)
-        return (string(u[..<i]), string(u[(i + n.count)...]))
+        return withBytes(s) { u in
+            (String(decoding: UnsafeBufferPointer(rebasing: u[..<i]), as: UTF8.self), String(decoding: UnsafeBufferPointer(rebasing: u[(i + n)...]), as: UTF8.self))
+        }
     }
 }
 

@@ -52,14 +52,14 @@ public enum TitleCleaner {
         var to = t.count
         // In a full release name keep what follows the episode marker (or "Special"), up to the quality.
         for i in 0..<t.count {
-            let w = t[i].text
+            let w = t.text(i)
             if NumberWords.seasonEpisode(w) != nil || (NumberWords.season(w) != nil && t.text(i + 1) == "special") {
                 from = NumberWords.season(w) != nil ? i + 2 : i + 1
                 break
             }
         }
         if from > 0 {
-            for k in from..<t.count where QualityFeatures.resolutions[t[k].text] != nil || QualityFeatures.singleSources[t[k].text] != nil {
+            for k in from..<t.count where QualityFeatures.resolutions[t, k] != nil || QualityFeatures.singleSources[t, k] != nil {
                 to = k
                 break
             }
@@ -68,7 +68,7 @@ public enum TitleCleaner {
         for i in from..<max(from, to) {
             // "(1)" part numbers are not part of the title.
             if t[i].isNumber, t.gap(before: i).last == UInt8(ascii: "("), i == to - 1 { continue }
-            words.append(t[i].text)
+            words.append(t.text(i))
         }
         return words.joined(separator: " ")
     }

@@ -3,18 +3,36 @@ enum TitlePrep {
     static let otherExtensions: WordSet = ["nzb", "torrent", "par2", "rar", "nfo", "srt", "sub", "ass", "ssa", "idx", "sfv", "txt"]
 
     static func removeExtension(_ s: String) -> String {
-        let u = Array(s.utf8)
-        guard let dot = u.lastIndex(of: UInt8(ascii: ".")), dot > 0, u.count - dot - 1 <= 7 else { return s }
-        let ext = Bytes.lowercased(Text.string(u[(dot + 1)...]))
-        if Extensions.video.contains(ext) || otherExtensions.contains(ext) {
-            // "Series.S01E01.TS" is a telesync, not a transport stream: keep it when more than a word follows a dot.
-            return Text.string(u[..<dot])
+        let dot: Int? = Text.withBytes(s) { u in
+            guard let dot = u.lastIndex(of: UInt8(ascii: ".")), dot > 0, u.count - dot - 1 <= 7 else { return nil }
+            let n = u.count - dot - 1
+            let ext = String(unsafeUninitializedCapacity: n) { out in
+                for k in 0..<n { out[k] = Bytes.lower(u[dot + 1 + k]) }
+                return n
+            }
+            return Extensions.video.contains(ext) || otherExtensions.contains(ext) ? dot : nil
         }
-        return s
+        guard let dot else { return s }
+        return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<dot]), as: UTF8.self) }
     }
 
     /// `[www.site.com] - `, `www.site.org - `, `[ www.Torrenting.com ] - `
     static func removeWebsitePrefix(_ s: String) -> String {
+        // Most names start with a letter of their title and hold no " - ", "]" or ")" after a
+        // dotted host: the scan below stops at once for them.
+        let plausible = Text.withBytes(s) { u -> Bool in
+            var i = 0
+            while i < u.count, u[i] == 32 { i += 1 }
+            guard i < u.count else { return false }
+            if u[i] == UInt8(ascii: "[") || u[i] == UInt8(ascii: "(") { return true }
+            var dots = 0
+            while i < u.count, Bytes.isWordByte(u[i]) || u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: "-") {
+                if u[i] == UInt8(ascii: ".") { dots += 1 }
+                i += 1
+            }
+            return dots >= 1 && i + 1 < u.count && u[i] == 32
+        }
+        guard plausible else { return s }
         let u = Array(s.utf8)
         var i = 0
         while i < u.count, u[i] == 32 { i += 1 }
@@ -49,7 +67,7 @@ enum TitlePrep {
 
     /// ` [eztv]`, `-[rarbg.com]`, `[www.abbott.gov]`, `[rartv]` at the end.
     static func removeSiteSuffixes(_ s: String) -> String {
-        guard s.utf8.last == UInt8(ascii: "]") else { return s }
+        guard Text.withBytes(s, { $0.last }) == UInt8(ascii: "]") else { return s }
         var u = Array(s.utf8)
         while u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")) {
             let inner = Bytes.lowercased(Text.string(u[(open + 1)..<(u.count - 1)]))
@@ -64,18 +82,34 @@ enum TitlePrep {
     /// All of the above, in order.
     /// Full-width digits, letters and brackets (１５８, 【】) as ASCII.
     static func foldFullWidth(_ s: String) -> String {
-        guard Text.anyByte(s, { $0 == 0xEF || $0 == 0xE3 || $0 == 0xD9 }) else { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFEE0)!)
-            case 0x0660...0x0669: out.append(Unicode.Scalar(u.value - 0x0660 + 0x30)!)
-            case 0x3010: out.append("[")
-            case 0x3011: out.append("]")
-            default: out.append(u)
+        let found = Text.withBytes(s) { u in
+            for b in u where b >= 0xD9 && (b == 0xEF || b == 0xE3 || b == 0xD9) { return true }
+            return false
+        }
+        guard found else { return s }
+        // The same in UTF-8: U+FF10…FF19 are EF BC 90…99, U+0660…0669 are D9 A0…A9, U+3010/3011 are E3 80 90/91.
+        var out: [UInt8] = []
+        Text.withBytes(s) { u in
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBC, u[i + 2] >= 0x90 && u[i + 2] <= 0x99 {
+                    out.append(u[i + 2] - 0x90 + 0x30)
+                    i += 3
+                } else if b == 0xD9, i + 1 < u.count, u[i + 1] >= 0xA0 && u[i + 1] <= 0xA9 {
+                    out.append(u[i + 1] - 0xA0 + 0x30)
+                    i += 2
+                } else if b == 0xE3, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x90 || u[i + 2] == 0x91 {
+                    out.append(u[i + 2] == 0x90 ? UInt8(ascii: "[") : UInt8(ascii: "]"))
+                    i += 3
+                } else {
+                    out.append(b)
+                    i += 1
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func prepare(_ s: String) -> String {
@@ -165,5 +199,45 @@ enum PathText {
         let u = Array(s.utf8)
         if u.contains(UInt8(ascii: "\\")) || u.first == UInt8(ascii: "/") || s.hasPrefix("./") || s.hasPrefix("~/") { return true }
         return Extensions.videoExtension(of: TokenizedName(lastComponent(s))) != nil
+    }
+}
+
+/// A release name prepared once (clean-up, leading `[Group]`, words) and read by both the episode
+/// and the movie parser, so a name that is not an episode is not prepared a second time.
+struct PreparedName {
+    /// The input as given.
+    let title: String
+    /// `TitlePrep.prepare(title)` (or a name derived from it, such as an un-reversed one).
+    let name: String
+    /// Empty, or a hash rather than a name: neither parser reads it.
+    let rejected: Bool
+    /// The leading `[Group]` and the byte offset where the rest starts.
+    let group: String?
+    let bodyStart: Int
+    /// The words of `name`.
+    let full: TokenizedName
+
+    init(_ title: String) {
+        self.init(title: title, name: TitlePrep.prepare(title))
+    }
+
+    /// `screen`: reject empty and hash-like names (an un-reversed name is read whatever it looks like).
+    init(title: String, name: String, screen: Bool = true) {
+        self.title = title
+        self.name = name
+        rejected = screen && (name.isEmpty || TitlePrep.looksLikeHash(name))
+        if rejected {
+            (group, bodyStart) = (nil, 0)
+            full = TokenizedName(bytes: [])
+        } else {
+            (group, bodyStart) = EpisodeParser.leadingGroup(name)
+            full = TokenizedName(name)
+        }
+    }
+
+    /// The words after the leading group tags (or after byte `from`).
+    func body(from: Int? = nil) -> TokenizedName {
+        let start = from ?? bodyStart
+        return full.suffix(from: start)
     }
 }

@@ -2,9 +2,10 @@
 ///
 /// Every rule of the parser works on these words and on the separators between them, never on
 /// regular expressions, so a name is read in one linear pass per rule.
+///
+/// A token holds no reference (copying one copies a few integers); its lower-cased text is
+/// `TokenizedName.text(i)`.
 struct Token: Sendable {
-    /// Lower-cased text of the word (ASCII lower-cased; other bytes kept).
-    var text: String
     /// Byte offsets of the word in the original UTF-8 name.
     var start: Int
     var end: Int
@@ -12,6 +13,10 @@ struct Token: Sendable {
     var number: Int?
     /// Number of digits when the word is all digits, else 0.
     var digitCount: Int
+    /// First byte of `text` (lower-cased).
+    var first: UInt8
+    /// `WordHash` of `text` when it is all ASCII, else 0 (the word tables look it up without hashing again).
+    var hash: UInt64
 
     var isNumber: Bool { number != nil }
     var length: Int { end - start }
@@ -21,6 +26,8 @@ struct Token: Sendable {
 struct TokenizedName: Sendable {
     let bytes: [UInt8]
     var tokens: [Token]
+    /// Lower-cased text of each word (ASCII lower-cased; other bytes kept).
+    var words: [String]
 
     init(_ string: String) {
         self.init(bytes: Array(string.utf8))
@@ -28,48 +35,103 @@ struct TokenizedName: Sendable {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.tokens = bytes.withUnsafeBufferPointer { Self.scan($0) }
+        (tokens, words) = bytes.withUnsafeBufferPointer { Self.scan($0) }
+    }
+
+    private init(bytes: [UInt8], tokens: [Token], words: [String]) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.words = words
+    }
+
+    /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
+    /// or a byte of a multi-byte character (a word byte unless it starts an invisible separator).
+    private enum ByteClass {
+        static let separator: UInt8 = 0, digit: UInt8 = 1, letter: UInt8 = 2, high: UInt8 = 3
+        static let table: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+            let c = UInt8(b)
+            if c >= 0x80 { return high }
+            return Bytes.isDigit(c) ? digit : Bytes.isLetter(c) ? letter : separator
+        }
     }
 
     /// One pass over the bytes: each word's lower-cased text, offsets and numeric value.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [Token] {
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, offset: Int = 0) -> ([Token], [String]) {
         let n = p.count
         var tokens: [Token] = []
-        tokens.reserveCapacity(n / 4 + 1)
-        guard n > 0 else { return tokens }
+        var words: [String] = []
+        guard n > 0 else { return (tokens, words) }
+        tokens.reserveCapacity(n / 2 + 1)
+        words.reserveCapacity(n / 2 + 1)
         // The lower-cased name; each word's text is a slice of it.
         let lower = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
         defer { lower.deallocate() }
-        var i = 0
-        while i < n {
-            let skip = Self.separatorLength(p, i)
-            if skip > 0 {
-                i += skip
-                continue
-            }
-            let start = i
-            var allDigits = true
-            var value = 0
-            while i < n, Self.separatorLength(p, i) == 0 {
-                let b = p[i]
-                if b &- 48 < 10 {
-                    value = value &* 10 &+ Int(b &- 48)
-                } else {
-                    allDigits = false
+        ByteClass.table.withUnsafeBufferPointer { table in
+            var i = 0
+            while i < n {
+                let c = table[Int(p[i])]
+                if c == ByteClass.separator {
+                    i += 1
+                    continue
                 }
-                lower[i] = Bytes.lower(b)
-                i += 1
+                if c == ByteClass.high {
+                    let skip = Self.separatorLength(p, i)
+                    if skip > 0 {
+                        i += skip
+                        continue
+                    }
+                }
+                let start = i
+                var allDigits = true
+                var value = 0
+                var hash = WordHash.seed
+                var ascii = true
+                repeat {
+                    let b = p[i]
+                    let c = table[Int(b)]
+                    if c == ByteClass.separator || (c == ByteClass.high && Self.separatorLength(p, i) > 0) { break }
+                    if c == ByteClass.digit {
+                        value = value &* 10 &+ Int(b &- 48)
+                    } else {
+                        allDigits = false
+                        if c == ByteClass.high { ascii = false }
+                    }
+                    let l = c == ByteClass.letter ? b | 0x20 : b
+                    lower[i] = l
+                    hash = WordHash.step(hash, l)
+                    i += 1
+                } while i < n
+                let count = i - start
+                let word = UnsafeBufferPointer(rebasing: lower[start..<i])
+                let text = String(unsafeUninitializedCapacity: count) { out in
+                    _ = out.initialize(from: word)
+                    return count
+                }
+                words.append(text)
+                tokens.append(
+                    Token(
+                        start: offset + start, end: offset + i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0,
+                        first: lower[start], hash: ascii ? WordHash.finish(hash) : 0))
             }
-            let count = i - start
-            let word = UnsafeBufferPointer(rebasing: lower[start..<i])
-            let text = String(unsafeUninitializedCapacity: count) { out in
-                _ = out.initialize(from: word)
-                return count
-            }
-            tokens.append(
-                Token(text: text, start: start, end: i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0))
         }
-        return tokens
+        return (tokens, words)
+    }
+
+    /// The words from byte `start` on, as if that part alone had been split: when an ASCII
+    /// separator ends the part before, no word straddles `start` and the words are the same.
+    func suffix(from start: Int) -> TokenizedName {
+        guard start > 0 else { return self }
+        let rest = Array(bytes[start...])
+        guard ByteClass.table[Int(bytes[start - 1])] == ByteClass.separator else { return TokenizedName(bytes: rest) }
+        var k = 0
+        while k < tokens.count, tokens[k].start < start { k += 1 }
+        let shifted = tokens[k...].map { t -> Token in
+            var t = t
+            t.start -= start
+            t.end -= start
+            return t
+        }
+        return TokenizedName(bytes: rest, tokens: shifted, words: Array(words[k...]))
     }
 
     /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
@@ -85,16 +147,23 @@ struct TokenizedName: Sendable {
         return 0
     }
 
-    /// `other` when it was split from exactly `string`, else a new split of `string`.
+    /// `other` when it was split from exactly `string`, else a split of `string` (which reuses
+    /// the words of `other` when `string` is `other` followed by an ASCII separator and more, as
+    /// for a name and its file name with the extension).
     static func reusing(_ other: TokenizedName, for string: String) -> TokenizedName {
-        let same = other.bytes.count == string.utf8.count
-            && (string.utf8.withContiguousStorageIfAvailable { s in
-                other.bytes.withUnsafeBufferPointer { b in
-                    for k in 0..<b.count where b[k] != s[k] { return false }
-                    return true
-                }
-            } ?? other.bytes.elementsEqual(string.utf8))
-        return same ? other : TokenizedName(string)
+        let n = other.bytes.count
+        let shared: Int = Text.withBytes(string) { s in
+            other.bytes.withUnsafeBufferPointer { b in
+                guard s.count >= n, Bytes.equal(b, s, count: n) else { return -1 }
+                if s.count == n { return n }
+                return ByteClass.table[Int(s[n])] == ByteClass.separator ? n : -1
+            }
+        }
+        if shared == n && string.utf8.count == n { return other }
+        let all = Array(string.utf8)
+        guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
+        let (more, moreWords) = all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), offset: n) }
+        return TokenizedName(bytes: all, tokens: other.tokens + more, words: other.words + moreWords)
     }
 
     var count: Int { tokens.count }
@@ -129,13 +198,24 @@ struct TokenizedName: Sendable {
         String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
     }
 
-    func text(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text : "" }
+    /// Lower-cased text of word `i` ("" outside the name).
+    @inline(__always) func text(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }
+
+    /// `text(i).isWord(word)` for a lower-case ASCII `word`, read from the bytes: a word of the
+    /// same byte count that holds other bytes cannot equal it.
+    @inline(__always) func isWord(_ i: Int, _ word: StaticString) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].length == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        let from = tokens[i].start
+        for k in 0..<word.utf8CodeUnitCount where Bytes.lower(bytes[from + k]) != p[k] { return false }
+        return true
+    }
 
     /// Index of the first word whose text is `word`, searching from `from`.
     func index(of word: String, from: Int = 0) -> Int? {
         var i = from
         while i < tokens.count {
-            if tokens[i].text == word { return i }
+            if words[i] == word { return i }
             i += 1
         }
         return nil
@@ -152,6 +232,23 @@ enum Bytes {
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b & ~0x20 : b }
 
+    /// The first `count` bytes of `a` and `b` are the same (compared eight at a time).
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        let ra = UnsafeRawPointer(pa)
+        let rb = UnsafeRawPointer(pb)
+        var k = 0
+        while k + 8 <= count {
+            if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < count {
+            if pa[k] != pb[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// Length of a zero-width space, no-break space, BOM or ideographic space at `i` (0 if none).
     @inline(__always) static func invisibleSeparatorLength(_ b: [UInt8], _ i: Int) -> Int {
         let c = b[i]
@@ -164,9 +261,13 @@ enum Bytes {
     }
 
     static func lowercased(_ s: String) -> String {
-        var out = Array(s.utf8)
-        for i in out.indices { out[i] = lower(out[i]) }
-        return String(decoding: out, as: UTF8.self)
+        Text.withBytes(s) { u in
+            guard u.contains(where: { $0 >= 65 && $0 <= 90 }) else { return s }
+            return String(unsafeUninitializedCapacity: u.count) { out in
+                for k in 0..<u.count { out[k] = lower(u[k]) }
+                return u.count
+            }
+        }
     }
 
     /// All digits, 1...9 of them.
@@ -184,3 +285,4 @@ enum Bytes {
 
     static func isAllDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy(isDigit) }
 }
+

@@ -49,6 +49,38 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// The value of word `i` of a name (its hash was taken when the name was split).
+    /// nil outside the name (no table has the empty word).
+    @inline(__always) subscript(_ t: TokenizedName, _ i: Int) -> Value? {
+        guard i >= 0, i < t.tokens.count else { return nil }
+        let h = t.tokens[i].hash
+        if h == 0 { return dictionary[t.words[i]] }
+        var k = WordHash.slot(h) & mask
+        while true {
+            let slot = hashes[k]
+            if slot == 0 { return nil }
+            if slot == h && slotKeys[k] == t.words[i] { return slotValues[k] }
+            k = (k + 1) & mask
+        }
+    }
+
+    /// `self[Bytes.lowercased(word)]` for the bytes of a word.
+    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        var h = WordHash.seed
+        for b in bytes {
+            if b >= 0x80 { return self[String(decoding: bytes.map(Bytes.lower), as: UTF8.self)] }
+            h = WordHash.step(h, Bytes.lower(b))
+        }
+        h = WordHash.finish(h)
+        var k = WordHash.slot(h) & mask
+        while true {
+            let slot = hashes[k]
+            if slot == 0 { return nil }
+            if slot == h, slotKeys[k].utf8.elementsEqual(bytes.lazy.map(Bytes.lower)) { return slotValues[k] }
+            k = (k + 1) & mask
+        }
+    }
+
     var keys: Dictionary<String, Value>.Keys { dictionary.keys }
     var count: Int { dictionary.count }
 }
@@ -66,6 +98,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     init(arrayLiteral elements: String...) { self.init(elements) }
 
     func contains(_ word: String) -> Bool { map[word] != nil }
+    /// `contains(Bytes.lowercased(word))` for the bytes of a word, without making the string when
+    /// they are ASCII.
+    func contains(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Bool { map.value(lowercasing: bytes) != nil }
+    @inline(__always) func contains(_ t: TokenizedName, _ i: Int) -> Bool { map[t, i] != nil }
 
     func makeIterator() -> Dictionary<String, Bool>.Keys.Iterator { map.keys.makeIterator() }
     var count: Int { map.count }
@@ -73,6 +109,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
 /// FNV-1a over a word's UTF-8 bytes (never 0: 0 marks an empty slot).
 enum WordHash {
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
     @inline(__always) static func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     @inline(__always) static func of(_ s: String) -> UInt64 {
