@@ -50,6 +50,7 @@ let package = Package(
             dependencies: ["IdkarrDomain", "IdkarrNet", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "IdkarrIndexers", dependencies: ["IdkarrDomain", "IdkarrNet", "IdkarrParsing", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "IdkarrLibrary",
             dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
@@ -119,6 +120,7 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrNet", "IdkarrDomain", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
                     swiftSettings: swiftSettings),
