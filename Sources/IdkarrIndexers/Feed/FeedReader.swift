@@ -60,7 +60,8 @@ struct ItemAttributes {
     private var pairs: [(name: String, value: String)] = []
 
     init(_ item: XMLNode) {
-        for child in item.children where child.localName == "attr" && !child.prefix.isEmpty {
+        // `prefix:attr` with any prefix; a suffix test, cheaper than splitting every child's name.
+        for child in item.children where child.name.utf8.count > 5 && child.name.hasSuffix(":attr") {
             guard let name = child.attribute("name"), let value = child.attribute("value") else { continue }
             pairs.append((name.lowercased(), value.trimmedXMLSpace))
         }
