@@ -57,6 +57,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Newznab/Torznab indexers: backoff, settings form (and the feed reader and client).
+        .target(
+            name: "IdkarrIndexers",
+            dependencies: ["IdkarrDomain", "IdkarrNet", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // Which releases are acceptable for a title, and why not (Sonarr-style specifications).
+        .target(name: "IdkarrDecisions", dependencies: ["IdkarrDomain", "IdkarrParsing"], swiftSettings: swiftSettings),
         .target(
             name: "IdkarrImport",
             dependencies: ["IdkarrDomain", "IdkarrParsing", "IdkarrLibrary", "IdkarrStore", .product(name: "Logging", package: "swift-log")],
@@ -67,7 +75,7 @@ let package = Package(
         .target(
             name: "IdkarrAutomation",
             dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
-                           .product(name: "Logging", package: "swift-log")],
+                           "IdkarrIndexers", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 
@@ -76,7 +84,7 @@ let package = Package(
             name: "IdkarrHTTP",
             dependencies: [
                 "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing", "IdkarrMetadata",
-                "IdkarrAutomation", "IdkarrImport",
+                "IdkarrAutomation", "IdkarrImport", "IdkarrIndexers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,6 +131,9 @@ let package = Package(
         .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrNet", "IdkarrDomain", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrDecisionsTests", dependencies: ["IdkarrDecisions", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),

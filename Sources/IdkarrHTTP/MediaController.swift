@@ -5,6 +5,7 @@ import Synchronization
 import IdkarrStore
 import IdkarrDomain
 import IdkarrLibrary
+import IdkarrParsing
 
 /// `/api/v1/media`: the titles of every instance.
 struct MediaController {
@@ -51,7 +52,22 @@ struct MediaController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.requireUser()
         let s = try found(library.media.get(try request.id(context)), "Media")
-        return try JSONBody.response(MediaResource(s, withEpisodes: true), version: s.version)
+        var resource = MediaResource(s, withEpisodes: true)
+        resource.otherVersions = otherVersions(of: s)
+        return try JSONBody.response(resource, version: s.version)
+    }
+
+    /// The same title (by a shared provider id) in the library's other instances: "Movies" and
+    /// "Movies 4K" each keep their own copy, and each copy's page shows the others.
+    private func otherVersions(of s: Stored<Media>) -> [MediaVersionResource] {
+        library.instances.all().compactMap { instance in
+            guard instance.id != s.body.instanceId, instance.body.mediaType == s.body.mediaType,
+                  let other = library.existingMedia(in: instance.id, matching: s.body.externalIds) else { return nil }
+            let file = other.body.movieFile
+            return MediaVersionResource(mediaId: other.id, instanceId: instance.id, instanceName: instance.body.name,
+                                        monitored: other.body.monitored, hasFile: file != nil || other.body.statistics.episodeFileCount > 0,
+                                        quality: file?.qualityId.flatMap(Quality.withID).map(QualityResource.init))
+        }
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -104,6 +104,8 @@ struct MediaResource: Encodable {
     var movieFile: MediaFileResource?
     var unmatchedFiles: [UnmatchedFile]?
     var statistics: MediaStatistics
+    /// The same title in other instances (one title's answer only).
+    var otherVersions: [MediaVersionResource]?
 
     init(_ s: Stored<Media>, withEpisodes: Bool) {
         let m = s.body
@@ -159,6 +161,16 @@ struct MediaResource: Encodable {
                            statistics: stats[$0.seasonNumber] ?? .init(episodeCount: 0, episodeFileCount: 0, sizeOnDisk: 0))
         }
     }
+}
+
+/// Another instance's copy of the same title.
+struct MediaVersionResource: Encodable {
+    var mediaId: Int
+    var instanceId: Int
+    var instanceName: String
+    var monitored: Bool
+    var hasFile: Bool
+    var quality: QualityResource?
 }
 
 struct EpisodeInputResource: Decodable {

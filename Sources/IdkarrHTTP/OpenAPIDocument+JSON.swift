@@ -48,6 +48,10 @@ extension OpenAPIDocument {
         {
           "name": "wanted",
           "description": "Missing episodes and movies, and files below their cutoff."
+        },
+        {
+          "name": "indexers",
+          "description": "Newznab and Torznab indexers: settings, status and statistics."
         }
       ],
       "security": [
@@ -2072,490 +2076,6 @@ extension OpenAPIDocument {
             }
           }
         },
-        "/api/v1/media/lookup": {
-          "get": {
-            "operationId": "lookupTitles",
-            "tags": [
-              "media"
-            ],
-            "summary": "Search the metadata providers by title or id, to add a title",
-            "description": "Series: TVmaze (and TMDB when a key is set); movies: TMDB (400 without a key).",
-            "parameters": [
-              {
-                "name": "term",
-                "in": "query",
-                "required": true,
-                "description": "A title, `Title (1999)`, or an id: `tmdb:603`, `tvdb:121361`, `imdb:tt0133093`, `tvmaze:82`.",
-                "schema": {
-                  "type": "string",
-                  "minLength": 1,
-                  "maxLength": 200
-                }
-              },
-              {
-                "name": "kind",
-                "in": "query",
-                "schema": {
-                  "type": "string",
-                  "enum": [
-                    "series",
-                    "anime",
-                    "movie"
-                  ],
-                  "default": "series"
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "Matching titles, each with where it already is in the library.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/LookupResults"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "404": {
-                "$ref": "#/components/responses/NotFound"
-              },
-              "502": {
-                "$ref": "#/components/responses/BadGateway"
-              },
-              "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
-              }
-            }
-          }
-        },
-        "/api/v1/media/add": {
-          "post": {
-            "operationId": "addTitle",
-            "tags": [
-              "media"
-            ],
-            "summary": "Add a series or movie from a provider, by any of its ids (admin)",
-            "description": "409 when the instance already has the title (matched by any shared id); the problem's `existingId` names it. Nothing is stored unless the provider answered in full.",
-            "requestBody": {
-              "required": true,
-              "content": {
-                "application/json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/AddTitleInput"
-                  }
-                }
-              }
-            },
-            "responses": {
-              "201": {
-                "description": "The new title with every episode.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Media"
-                    }
-                  }
-                },
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              },
-              "404": {
-                "$ref": "#/components/responses/NotFound"
-              },
-              "409": {
-                "$ref": "#/components/responses/Conflict"
-              },
-              "413": {
-                "$ref": "#/components/responses/ContentTooLarge"
-              },
-              "502": {
-                "$ref": "#/components/responses/BadGateway"
-              },
-              "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
-              }
-            }
-          }
-        },
-        "/api/v1/import/folders": {
-          "get": {
-            "operationId": "getImportProposals",
-            "tags": [
-              "media"
-            ],
-            "summary": "The unmapped folders of a root folder, each with the titles it may be (admin)",
-            "description": "Ids written in a folder name (`{tmdb-603}`, `[tvdbid-121361]`) are looked up first. A provider failure for a folder is reported in its `error`; 409 when the root folder cannot be read.",
-            "parameters": [
-              {
-                "name": "rootFolderId",
-                "in": "query",
-                "required": true,
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "One proposal per folder (at most 200).",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ImportProposals"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              },
-              "404": {
-                "$ref": "#/components/responses/NotFound"
-              },
-              "409": {
-                "$ref": "#/components/responses/Conflict"
-              }
-            }
-          }
-        },
-        "/api/v1/import": {
-          "post": {
-            "operationId": "importFolders",
-            "tags": [
-              "media"
-            ],
-            "summary": "Add the confirmed folders as titles, keeping their folders, and scan them (admin)",
-            "requestBody": {
-              "required": true,
-              "content": {
-                "application/json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/ImportInput"
-                  }
-                }
-              }
-            },
-            "responses": {
-              "200": {
-                "description": "One result per folder.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ImportResults"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              },
-              "413": {
-                "$ref": "#/components/responses/ContentTooLarge"
-              },
-              "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
-              }
-            }
-          }
-        },
-        "/api/v1/media/{id}/refresh": {
-          "post": {
-            "operationId": "refreshTitle",
-            "tags": [
-              "media"
-            ],
-            "summary": "Fetch a title again from its provider (admin)",
-            "description": "Monitoring, profile, path, tags and files are kept. 409 for a title with no provider id.",
-            "parameters": [
-              {
-                "$ref": "#/components/parameters/Id"
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "The title as saved, with its episodes.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Media"
-                    }
-                  }
-                },
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              },
-              "404": {
-                "$ref": "#/components/responses/NotFound"
-              },
-              "409": {
-                "$ref": "#/components/responses/Conflict"
-              },
-              "502": {
-                "$ref": "#/components/responses/BadGateway"
-              },
-              "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
-              }
-            }
-          }
-        },
-        "/api/v1/media/{id}/image/{coverType}": {
-          "get": {
-            "operationId": "getTitleImage",
-            "tags": [
-              "media"
-            ],
-            "summary": "A title's poster, fanart or banner, from idkarr's cache",
-            "description": "404 when the title has no such image or it cannot be fetched.",
-            "parameters": [
-              {
-                "$ref": "#/components/parameters/Id"
-              },
-              {
-                "name": "coverType",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "enum": [
-                    "poster",
-                    "fanart",
-                    "banner"
-                  ]
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "The image.",
-                "content": {
-                  "image/jpeg": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/jpeg"
-                    }
-                  },
-                  "image/png": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/png"
-                    }
-                  },
-                  "image/webp": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/webp"
-                    }
-                  },
-                  "image/gif": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/gif"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "404": {
-                "$ref": "#/components/responses/NotFound"
-              }
-            }
-          }
-        },
-        "/api/v1/images/remote": {
-          "get": {
-            "operationId": "getRemoteImage",
-            "tags": [
-              "media"
-            ],
-            "summary": "An image from a provider's image host, through idkarr's cache (add-title search)",
-            "description": "Only the providers' image hosts are fetched; anything else is 404.",
-            "parameters": [
-              {
-                "name": "url",
-                "in": "query",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "maxLength": 2000
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "The image.",
-                "content": {
-                  "image/jpeg": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/jpeg"
-                    }
-                  },
-                  "image/png": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/png"
-                    }
-                  },
-                  "image/webp": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/webp"
-                    }
-                  },
-                  "image/gif": {
-                    "schema": {
-                      "type": "string",
-                      "contentMediaType": "image/gif"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "404": {
-                "$ref": "#/components/responses/NotFound"
-              }
-            }
-          }
-        },
-        "/api/v1/settings/metadata": {
-          "get": {
-            "operationId": "getMetadataSettings",
-            "tags": [
-              "settings"
-            ],
-            "summary": "Metadata provider settings (admin)",
-            "responses": {
-              "200": {
-                "description": "The settings.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/MetadataSettings"
-                    }
-                  }
-                },
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  }
-                }
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              }
-            }
-          },
-          "put": {
-            "operationId": "updateMetadataSettings",
-            "tags": [
-              "settings"
-            ],
-            "summary": "Change metadata provider settings (admin)",
-            "parameters": [
-              {
-                "$ref": "#/components/parameters/IfMatch"
-              }
-            ],
-            "requestBody": {
-              "required": true,
-              "content": {
-                "application/json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/MetadataSettingsInput"
-                  }
-                }
-              }
-            },
-            "responses": {
-              "200": {
-                "description": "The settings as saved.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/MetadataSettings"
-                    }
-                  }
-                },
-                "headers": {
-                  "ETag": {
-                    "$ref": "#/components/headers/ETag"
-                  }
-                }
-              },
-              "400": {
-                "$ref": "#/components/responses/BadRequest"
-              },
-              "401": {
-                "$ref": "#/components/responses/Unauthorized"
-              },
-              "403": {
-                "$ref": "#/components/responses/Forbidden"
-              },
-              "409": {
-                "$ref": "#/components/responses/Conflict"
-              },
-              "413": {
-                "$ref": "#/components/responses/ContentTooLarge"
-              },
-              "503": {
-                "$ref": "#/components/responses/ServiceUnavailable"
-              }
-            }
-          }
-        },
         "/api/v1/system/status": {
           "get": {
             "operationId": "getSystemStatus",
@@ -3102,6 +2622,746 @@ extension OpenAPIDocument {
               },
               "401": {
                 "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/media/lookup": {
+          "get": {
+            "operationId": "lookupTitles",
+            "tags": [
+              "media"
+            ],
+            "summary": "Search the metadata providers by title or id, to add a title",
+            "description": "Series: TVmaze (and TMDB when a key is set); movies: TMDB (400 without a key).",
+            "parameters": [
+              {
+                "name": "term",
+                "in": "query",
+                "required": true,
+                "description": "A title, `Title (1999)`, or an id: `tmdb:603`, `tvdb:121361`, `imdb:tt0133093`, `tvmaze:82`.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                }
+              },
+              {
+                "name": "kind",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "series",
+                    "anime",
+                    "movie"
+                  ],
+                  "default": "series"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Matching titles, each with where it already is in the library.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LookupResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/media/add": {
+          "post": {
+            "operationId": "addTitle",
+            "tags": [
+              "media"
+            ],
+            "summary": "Add a series or movie from a provider, by any of its ids (admin)",
+            "description": "409 when the instance already has the title (matched by any shared id); the problem's `existingId` names it. Nothing is stored unless the provider answered in full.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/AddTitleInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new title with every episode.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Media"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/import/folders": {
+          "get": {
+            "operationId": "getImportProposals",
+            "tags": [
+              "media"
+            ],
+            "summary": "The unmapped folders of a root folder, each with the titles it may be (admin)",
+            "description": "Ids written in a folder name (`{tmdb-603}`, `[tvdbid-121361]`) are looked up first. A provider failure for a folder is reported in its `error`; 409 when the root folder cannot be read.",
+            "parameters": [
+              {
+                "name": "rootFolderId",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "One proposal per folder (at most 200).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportProposals"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              }
+            }
+          }
+        },
+        "/api/v1/import": {
+          "post": {
+            "operationId": "importFolders",
+            "tags": [
+              "media"
+            ],
+            "summary": "Add the confirmed folders as titles, keeping their folders, and scan them (admin)",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ImportInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "One result per folder.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/media/{id}/refresh": {
+          "post": {
+            "operationId": "refreshTitle",
+            "tags": [
+              "media"
+            ],
+            "summary": "Fetch a title again from its provider (admin)",
+            "description": "Monitoring, profile, path, tags and files are kept. 409 for a title with no provider id.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The title as saved, with its episodes.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Media"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/media/{id}/image/{coverType}": {
+          "get": {
+            "operationId": "getTitleImage",
+            "tags": [
+              "media"
+            ],
+            "summary": "A title's poster, fanart or banner, from idkarr's cache",
+            "description": "404 when the title has no such image or it cannot be fetched.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "name": "coverType",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "poster",
+                    "fanart",
+                    "banner"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The image.",
+                "content": {
+                  "image/jpeg": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/jpeg"
+                    }
+                  },
+                  "image/png": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/png"
+                    }
+                  },
+                  "image/webp": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/webp"
+                    }
+                  },
+                  "image/gif": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/gif"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/images/remote": {
+          "get": {
+            "operationId": "getRemoteImage",
+            "tags": [
+              "media"
+            ],
+            "summary": "An image from a provider's image host, through idkarr's cache (add-title search)",
+            "description": "Only the providers' image hosts are fetched; anything else is 404.",
+            "parameters": [
+              {
+                "name": "url",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "maxLength": 2000
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The image.",
+                "content": {
+                  "image/jpeg": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/jpeg"
+                    }
+                  },
+                  "image/png": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/png"
+                    }
+                  },
+                  "image/webp": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/webp"
+                    }
+                  },
+                  "image/gif": {
+                    "schema": {
+                      "type": "string",
+                      "contentMediaType": "image/gif"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/settings/metadata": {
+          "get": {
+            "operationId": "getMetadataSettings",
+            "tags": [
+              "settings"
+            ],
+            "summary": "Metadata provider settings (admin)",
+            "responses": {
+              "200": {
+                "description": "The settings.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MetadataSettings"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateMetadataSettings",
+            "tags": [
+              "settings"
+            ],
+            "summary": "Change metadata provider settings (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/MetadataSettingsInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The settings as saved.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/MetadataSettings"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers": {
+          "get": {
+            "operationId": "listIndexers",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "The indexers, with status and statistics",
+            "responses": {
+              "200": {
+                "description": "Every indexer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Add an indexer (admin)",
+            "description": "Invalid fields are 400 naming them; a name in use is 409.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IndexerInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new indexer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Indexer"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/schema": {
+          "get": {
+            "operationId": "getIndexerSchema",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "The settings form of a Newznab or Torznab indexer",
+            "parameters": [
+              {
+                "name": "kind",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "newznab",
+                    "torznab"
+                  ],
+                  "default": "newznab"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The fields, in order.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerSchema"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/{id}": {
+          "get": {
+            "operationId": "getIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "One indexer",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The indexer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Indexer"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Change an indexer (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IndexerInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The indexer as saved.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Indexer"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Remove an indexer (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Done."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
               }
             }
           }
@@ -4395,6 +4655,7 @@ extension OpenAPIDocument {
           },
           "UnmatchedFile": {
             "type": "object",
+            "description": "A video file in the title's folder that the last scan matched to nothing.",
             "required": [
               "relativePath",
               "size",
@@ -4402,16 +4663,14 @@ extension OpenAPIDocument {
             ],
             "properties": {
               "relativePath": {
-                "type": "string",
-                "description": "Relative to the title's folder."
+                "type": "string"
               },
               "size": {
                 "type": "integer",
                 "format": "int64"
               },
               "reason": {
-                "type": "string",
-                "description": "Why it matches nothing (e.g. `no episode S03E07 in this series`)."
+                "type": "string"
               }
             }
           },
@@ -4753,6 +5012,13 @@ extension OpenAPIDocument {
               },
               "statistics": {
                 "$ref": "#/components/schemas/MediaStatistics"
+              },
+              "otherVersions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/MediaVersion"
+                },
+                "description": "Only in the answer for one title: its copies in other instances."
               }
             }
           },
@@ -5466,548 +5732,6 @@ extension OpenAPIDocument {
               }
             }
           },
-          "LookupResult": {
-            "type": "object",
-            "required": [
-              "kind",
-              "title",
-              "lookupId",
-              "provider",
-              "inLibrary"
-            ],
-            "properties": {
-              "kind": {
-                "type": "string",
-                "enum": [
-                  "series",
-                  "movie"
-                ]
-              },
-              "title": {
-                "type": "string"
-              },
-              "originalTitle": {
-                "type": "string"
-              },
-              "year": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "overview": {
-                "type": "string"
-              },
-              "status": {
-                "type": "string",
-                "enum": [
-                  "continuing",
-                  "ended",
-                  "upcoming",
-                  "announced",
-                  "inCinemas",
-                  "released",
-                  "unknown"
-                ]
-              },
-              "network": {
-                "type": "string"
-              },
-              "tmdbId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "tvdbId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "imdbId": {
-                "type": "string"
-              },
-              "tvmazeId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "lookupId": {
-                "type": "string",
-                "description": "What to send to `POST /media/add`: `tvmaze:82`, `tmdb:603`."
-              },
-              "provider": {
-                "type": "string"
-              },
-              "poster": {
-                "type": "string",
-                "description": "The poster through idkarr's image cache (`/api/v1/images/remote?url=`)."
-              },
-              "inLibrary": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "required": [
-                    "instanceId",
-                    "mediaId"
-                  ],
-                  "properties": {
-                    "instanceId": {
-                      "type": "integer",
-                      "format": "int64"
-                    },
-                    "mediaId": {
-                      "type": "integer",
-                      "format": "int64"
-                    }
-                  }
-                },
-                "description": "Copies already in the library, one per instance."
-              }
-            }
-          },
-          "LookupResults": {
-            "type": "object",
-            "required": [
-              "records"
-            ],
-            "properties": {
-              "records": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/LookupResult"
-                }
-              }
-            }
-          },
-          "AddTitleInput": {
-            "type": "object",
-            "description": "A title by any provider id, and where and how to keep it. A root folder (or a path) is needed.",
-            "required": [
-              "lookupId",
-              "instanceId"
-            ],
-            "properties": {
-              "lookupId": {
-                "type": "string",
-                "description": "`tmdb:603`, `tvdb:121361`, `imdb:tt0133093` or `tvmaze:82`."
-              },
-              "instanceId": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "rootFolderId": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int64",
-                "minimum": 1
-              },
-              "qualityProfileId": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int64",
-                "minimum": 1
-              },
-              "tags": {
-                "type": [
-                  "array",
-                  "null"
-                ],
-                "items": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1
-                }
-              },
-              "path": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "pattern": "^/",
-                "description": "Default: the root folder + `Title (Year)`."
-              },
-              "monitor": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "enum": [
-                  "all",
-                  "future",
-                  "missing",
-                  "existing",
-                  "firstSeason",
-                  "lastSeason",
-                  "pilot",
-                  "none",
-                  null
-                ],
-                "description": "Series: which episodes to monitor (default all)."
-              },
-              "monitorNewSeasons": {
-                "type": [
-                  "boolean",
-                  "null"
-                ]
-              },
-              "seriesType": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "enum": [
-                  "standard",
-                  "daily",
-                  "anime",
-                  null
-                ]
-              },
-              "seasonFolder": {
-                "type": [
-                  "boolean",
-                  "null"
-                ]
-              },
-              "monitored": {
-                "type": [
-                  "boolean",
-                  "null"
-                ],
-                "description": "Movies (default true)."
-              },
-              "minimumAvailability": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "enum": [
-                  "announced",
-                  "inCinemas",
-                  "released",
-                  null
-                ],
-                "description": "Movies (default released)."
-              }
-            }
-          },
-          "ImportMatch": {
-            "allOf": [
-              {
-                "$ref": "#/components/schemas/LookupResult"
-              },
-              {
-                "type": "object",
-                "required": [
-                  "confidence"
-                ],
-                "properties": {
-                  "confidence": {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 1
-                  }
-                }
-              }
-            ]
-          },
-          "ImportProposal": {
-            "type": "object",
-            "required": [
-              "folderName",
-              "path",
-              "title",
-              "candidates"
-            ],
-            "properties": {
-              "folderName": {
-                "type": "string"
-              },
-              "path": {
-                "type": "string"
-              },
-              "title": {
-                "type": "string",
-                "description": "The title read from the folder name."
-              },
-              "year": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "tmdbId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "tvdbId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "imdbId": {
-                "type": "string"
-              },
-              "tvmazeId": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "bestMatch": {
-                "$ref": "#/components/schemas/ImportMatch"
-              },
-              "candidates": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ImportMatch"
-                },
-                "description": "Provider answers, best first (at most 5)."
-              },
-              "error": {
-                "type": "string",
-                "description": "Why the provider could not be asked for this folder."
-              }
-            }
-          },
-          "ImportProposals": {
-            "type": "object",
-            "required": [
-              "records"
-            ],
-            "properties": {
-              "records": {
-                "type": "array",
-                "items": {
-                  "$ref": "#/components/schemas/ImportProposal"
-                }
-              }
-            }
-          },
-          "ImportInput": {
-            "type": "object",
-            "required": [
-              "instanceId",
-              "rootFolderId",
-              "items"
-            ],
-            "properties": {
-              "instanceId": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "rootFolderId": {
-                "type": "integer",
-                "format": "int64",
-                "minimum": 1
-              },
-              "qualityProfileId": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int64",
-                "minimum": 1
-              },
-              "tags": {
-                "type": [
-                  "array",
-                  "null"
-                ],
-                "items": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1
-                }
-              },
-              "monitor": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "enum": [
-                  "all",
-                  "future",
-                  "missing",
-                  "existing",
-                  "firstSeason",
-                  "lastSeason",
-                  "pilot",
-                  "none",
-                  null
-                ]
-              },
-              "monitorNewSeasons": {
-                "type": [
-                  "boolean",
-                  "null"
-                ]
-              },
-              "seriesType": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "enum": [
-                  "standard",
-                  "daily",
-                  "anime",
-                  null
-                ]
-              },
-              "seasonFolder": {
-                "type": [
-                  "boolean",
-                  "null"
-                ]
-              },
-              "monitored": {
-                "type": [
-                  "boolean",
-                  "null"
-                ]
-              },
-              "minimumAvailability": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "enum": [
-                  "announced",
-                  "inCinemas",
-                  "released",
-                  null
-                ]
-              },
-              "items": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "required": [
-                    "path",
-                    "lookupId"
-                  ],
-                  "properties": {
-                    "path": {
-                      "type": "string",
-                      "description": "A folder directly inside the root folder."
-                    },
-                    "lookupId": {
-                      "type": "string"
-                    }
-                  }
-                },
-                "minItems": 1,
-                "maxItems": 1000
-              }
-            }
-          },
-          "ImportResults": {
-            "type": "object",
-            "description": "One result per folder: the new title's id, or why it was not added.",
-            "required": [
-              "results"
-            ],
-            "properties": {
-              "results": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "required": [
-                    "path"
-                  ],
-                  "properties": {
-                    "path": {
-                      "type": "string"
-                    },
-                    "mediaId": {
-                      "type": "integer",
-                      "format": "int64"
-                    },
-                    "error": {
-                      "type": "string"
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "MetadataSettings": {
-            "type": "object",
-            "description": "The TMDB key is never returned, only whether one is set.",
-            "required": [
-              "tmdbApiKeySet",
-              "tmdbLanguage",
-              "refreshIntervalHours",
-              "tmdbBaseURL",
-              "tvmazeBaseURL"
-            ],
-            "properties": {
-              "tmdbApiKeySet": {
-                "type": "boolean"
-              },
-              "tmdbLanguage": {
-                "type": "string"
-              },
-              "refreshIntervalHours": {
-                "type": "integer",
-                "format": "int64"
-              },
-              "tmdbBaseURL": {
-                "type": "string"
-              },
-              "tvmazeBaseURL": {
-                "type": "string"
-              },
-              "version": {
-                "type": "integer",
-                "format": "int64"
-              }
-            }
-          },
-          "MetadataSettingsInput": {
-            "type": "object",
-            "description": "Absent fields stay as they are.",
-            "properties": {
-              "tmdbApiKey": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "description": "Absent keeps the key; an empty string removes it."
-              },
-              "tmdbLanguage": {
-                "type": [
-                  "string",
-                  "null"
-                ],
-                "description": "`en-US`, `fr-FR`, `de`."
-              },
-              "refreshIntervalHours": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int64",
-                "minimum": 1,
-                "maximum": 168
-              },
-              "tmdbBaseURL": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "tvmazeBaseURL": {
-                "type": [
-                  "string",
-                  "null"
-                ]
-              },
-              "version": {
-                "type": [
-                  "integer",
-                  "null"
-                ],
-                "format": "int64"
-              }
-            }
-          },
           "MonitorInput": {
             "type": "object",
             "description": "Without `seasonNumber` and `episodeIds` the whole title is (un)monitored.",
@@ -6655,6 +6379,990 @@ extension OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/WantedRecord"
+                }
+              }
+            }
+          },
+          "MediaVersion": {
+            "type": "object",
+            "description": "The same title (a shared provider id) in another instance of the same media type.",
+            "required": [
+              "mediaId",
+              "instanceId",
+              "instanceName",
+              "monitored",
+              "hasFile"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "instanceName": {
+                "type": "string"
+              },
+              "monitored": {
+                "type": "boolean"
+              },
+              "hasFile": {
+                "type": "boolean"
+              },
+              "quality": {
+                "$ref": "#/components/schemas/Quality"
+              }
+            }
+          },
+          "LookupResult": {
+            "type": "object",
+            "required": [
+              "kind",
+              "title",
+              "lookupId",
+              "provider",
+              "inLibrary"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "series",
+                  "movie"
+                ]
+              },
+              "title": {
+                "type": "string"
+              },
+              "originalTitle": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "overview": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "continuing",
+                  "ended",
+                  "upcoming",
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  "unknown"
+                ]
+              },
+              "network": {
+                "type": "string"
+              },
+              "tmdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tvdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "imdbId": {
+                "type": "string"
+              },
+              "tvmazeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "lookupId": {
+                "type": "string",
+                "description": "What to send to `POST /media/add`: `tvmaze:82`, `tmdb:603`."
+              },
+              "provider": {
+                "type": "string"
+              },
+              "poster": {
+                "type": "string",
+                "description": "The poster through idkarr's image cache (`/api/v1/images/remote?url=`)."
+              },
+              "inLibrary": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "instanceId",
+                    "mediaId"
+                  ],
+                  "properties": {
+                    "instanceId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64"
+                    }
+                  }
+                },
+                "description": "Copies already in the library, one per instance."
+              }
+            }
+          },
+          "LookupResults": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/LookupResult"
+                }
+              }
+            }
+          },
+          "AddTitleInput": {
+            "type": "object",
+            "description": "A title by any provider id, and where and how to keep it. A root folder (or a path) is needed.",
+            "required": [
+              "lookupId",
+              "instanceId"
+            ],
+            "properties": {
+              "lookupId": {
+                "type": "string",
+                "description": "`tmdb:603`, `tvdb:121361`, `imdb:tt0133093` or `tvmaze:82`."
+              },
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "rootFolderId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "qualityProfileId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "path": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "pattern": "^/",
+                "description": "Default: the root folder + `Title (Year)`."
+              },
+              "monitor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "all",
+                  "future",
+                  "missing",
+                  "existing",
+                  "firstSeason",
+                  "lastSeason",
+                  "pilot",
+                  "none",
+                  null
+                ],
+                "description": "Series: which episodes to monitor (default all)."
+              },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "seriesType": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "standard",
+                  "daily",
+                  "anime",
+                  null
+                ]
+              },
+              "seasonFolder": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "monitored": {
+                "type": [
+                  "boolean",
+                  "null"
+                ],
+                "description": "Movies (default true)."
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ],
+                "description": "Movies (default released)."
+              }
+            }
+          },
+          "ImportMatch": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/LookupResult"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "confidence"
+                ],
+                "properties": {
+                  "confidence": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1
+                  }
+                }
+              }
+            ]
+          },
+          "ImportProposal": {
+            "type": "object",
+            "required": [
+              "folderName",
+              "path",
+              "title",
+              "candidates"
+            ],
+            "properties": {
+              "folderName": {
+                "type": "string"
+              },
+              "path": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string",
+                "description": "The title read from the folder name."
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tmdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tvdbId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "imdbId": {
+                "type": "string"
+              },
+              "tvmazeId": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "bestMatch": {
+                "$ref": "#/components/schemas/ImportMatch"
+              },
+              "candidates": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ImportMatch"
+                },
+                "description": "Provider answers, best first (at most 5)."
+              },
+              "error": {
+                "type": "string",
+                "description": "Why the provider could not be asked for this folder."
+              }
+            }
+          },
+          "ImportProposals": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ImportProposal"
+                }
+              }
+            }
+          },
+          "ImportInput": {
+            "type": "object",
+            "required": [
+              "instanceId",
+              "rootFolderId",
+              "items"
+            ],
+            "properties": {
+              "instanceId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "rootFolderId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "qualityProfileId": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "monitor": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "all",
+                  "future",
+                  "missing",
+                  "existing",
+                  "firstSeason",
+                  "lastSeason",
+                  "pilot",
+                  "none",
+                  null
+                ]
+              },
+              "monitorNewSeasons": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "seriesType": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "standard",
+                  "daily",
+                  "anime",
+                  null
+                ]
+              },
+              "seasonFolder": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "monitored": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "minimumAvailability": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "announced",
+                  "inCinemas",
+                  "released",
+                  null
+                ]
+              },
+              "items": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "path",
+                    "lookupId"
+                  ],
+                  "properties": {
+                    "path": {
+                      "type": "string",
+                      "description": "A folder directly inside the root folder."
+                    },
+                    "lookupId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "minItems": 1,
+                "maxItems": 1000
+              }
+            }
+          },
+          "ImportResults": {
+            "type": "object",
+            "description": "One result per folder: the new title's id, or why it was not added.",
+            "required": [
+              "results"
+            ],
+            "properties": {
+              "results": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "path"
+                  ],
+                  "properties": {
+                    "path": {
+                      "type": "string"
+                    },
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "error": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "MetadataSettings": {
+            "type": "object",
+            "description": "The TMDB key is never returned, only whether one is set.",
+            "required": [
+              "tmdbApiKeySet",
+              "tmdbLanguage",
+              "refreshIntervalHours",
+              "tmdbBaseURL",
+              "tvmazeBaseURL"
+            ],
+            "properties": {
+              "tmdbApiKeySet": {
+                "type": "boolean"
+              },
+              "tmdbLanguage": {
+                "type": "string"
+              },
+              "refreshIntervalHours": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tmdbBaseURL": {
+                "type": "string"
+              },
+              "tvmazeBaseURL": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "MetadataSettingsInput": {
+            "type": "object",
+            "description": "Absent fields stay as they are.",
+            "properties": {
+              "tmdbApiKey": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Absent keeps the key; an empty string removes it."
+              },
+              "tmdbLanguage": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "`en-US`, `fr-FR`, `de`."
+              },
+              "refreshIntervalHours": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 168
+              },
+              "tmdbBaseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "tvmazeBaseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "version": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              }
+            }
+          },
+          "IndexerStatus": {
+            "type": "object",
+            "description": "Health (backoff after failures: 1 min, 5, 15, 30, 1 h, 3, 6, 12, 24 h) and statistics.",
+            "required": [
+              "consecutiveFailures",
+              "queries",
+              "grabs",
+              "failures"
+            ],
+            "properties": {
+              "consecutiveFailures": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "disabledUntil": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastFailure": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastFailureReason": {
+                "type": "string"
+              },
+              "queries": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "grabs": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "failures": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "averageResponseMilliseconds": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "Indexer": {
+            "type": "object",
+            "required": [
+              "id",
+              "version",
+              "name",
+              "kind",
+              "baseURL",
+              "apiPath",
+              "apiKeySet",
+              "movieCategories",
+              "tvCategories",
+              "animeCategories",
+              "enableRss",
+              "enableAutomaticSearch",
+              "enableInteractiveSearch",
+              "priority",
+              "tags",
+              "status"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "version": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "Increases by one with every change (see `If-Match`)."
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "newznab",
+                  "torznab"
+                ]
+              },
+              "baseURL": {
+                "type": "string"
+              },
+              "apiPath": {
+                "type": "string"
+              },
+              "apiKeySet": {
+                "type": "boolean",
+                "description": "The key is never returned, only whether one is set."
+              },
+              "movieCategories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "tvCategories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "animeCategories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "enableRss": {
+                "type": "boolean"
+              },
+              "enableAutomaticSearch": {
+                "type": "boolean"
+              },
+              "enableInteractiveSearch": {
+                "type": "boolean"
+              },
+              "priority": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "minimumSeeders": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seedRatio": {
+                "type": "number"
+              },
+              "seedTimeMinutes": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "additionalParameters": {
+                "type": "string"
+              },
+              "status": {
+                "$ref": "#/components/schemas/IndexerStatus"
+              }
+            }
+          },
+          "IndexerList": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Indexer"
+                }
+              }
+            }
+          },
+          "IndexerInput": {
+            "type": "object",
+            "description": "Create needs `name`, `kind` and `baseURL`; on update absent fields stay.",
+            "properties": {
+              "name": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "kind": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "newznab",
+                  "torznab",
+                  null
+                ]
+              },
+              "baseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "http(s) address of the indexer."
+              },
+              "apiPath": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Default `/api`."
+              },
+              "apiKey": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Absent keeps the key; an empty string removes it."
+              },
+              "movieCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "tvCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "animeCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "enableRss": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "enableAutomaticSearch": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "enableInteractiveSearch": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "priority": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 50
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "minimumSeeders": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 10000
+              },
+              "seedRatio": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "minimum": 0,
+                "maximum": 1000
+              },
+              "seedTimeMinutes": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 525600
+              },
+              "additionalParameters": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Starts with `&`, such as `&extended=1`."
+              },
+              "version": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              }
+            }
+          },
+          "SettingField": {
+            "type": "object",
+            "required": [
+              "name",
+              "label",
+              "kind",
+              "required",
+              "advanced"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "label": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "text",
+                  "secret",
+                  "url",
+                  "number",
+                  "checkbox",
+                  "select",
+                  "multiSelect",
+                  "tags"
+                ]
+              },
+              "required": {
+                "type": "boolean"
+              },
+              "help": {
+                "type": "string"
+              },
+              "defaultValue": {
+                "type": "string"
+              },
+              "options": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "value",
+                    "label"
+                  ],
+                  "properties": {
+                    "value": {
+                      "type": "string"
+                    },
+                    "label": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "advanced": {
+                "type": "boolean"
+              }
+            }
+          },
+          "IndexerSchema": {
+            "type": "object",
+            "required": [
+              "fields"
+            ],
+            "properties": {
+              "fields": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SettingField"
                 }
               }
             }

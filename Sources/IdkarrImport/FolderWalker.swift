@@ -21,8 +21,9 @@ public struct ScannedFile: Sendable, Equatable, Hashable {
 public struct FolderListing: Sendable, Equatable {
     /// Video files, ordered by relative path.
     public var files: [ScannedFile]
-    /// Entries passed over on purpose: hidden entries, extras and NAS folders, samples, symlinks
-    /// that point out of the folder or at folders.
+    /// Entries passed over on purpose: hidden entries, extras and NAS folders, samples, folders
+    /// deeper than `maxDepth`, video-file symlinks that point out of the folder. (Symlinks to
+    /// folders are never entered and not counted.)
     public var skipped: Int
 
     public init(files: [ScannedFile], skipped: Int) {

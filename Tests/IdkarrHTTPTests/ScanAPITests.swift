@@ -49,6 +49,9 @@ struct ScanAPITests {
             #expect(file["path"] as? String == show + "/Season 01/Series Title - S01E01 - Day 100 [SDTV].mkv")
             #expect((file["quality"] as? [String: Any])?["name"] as? String == "SDTV")
             #expect(got.headers[.eTag] == "\"2\"")
+            let listed = try #require(got.object["unmatchedFiles"] as? [[String: Any]])
+            #expect(listed.map { $0["relativePath"] as? String } == ["Season 03/Series.Title.S03E07.720p.HDTV.x264-DIMENSION.mkv"])
+            #expect(got.object["lastScanned"] is String)
 
             // The file goes away; the next scan clears it.
             try FileManager.default.removeItem(atPath: show + "/Season 01/Series Title - S01E01 - Day 100 [SDTV].mkv")

@@ -60,6 +60,27 @@ import Testing
         }
     }
 
+    @Test func aMovieInTwoInstancesShowsTheOtherVersion() async throws {
+        try await TestApp.make().run { c in
+            let key = try await c.adminKey()
+            var ids: [Int] = []
+            for name in ["Movies", "Movies 4K"] {
+                let instance = try await c.send(.post, "/api/v1/instances", ["name": name, "mediaType": "movie"], auth: .apiKey(key))
+                let instanceId = try #require(instance.object["id"] as? Int)
+                let movie = try await c.send(.post, "/api/v1/media", ["instanceId": instanceId, "mediaType": "movie",
+                                                                      "title": "The Matrix", "tmdbId": 603], auth: .apiKey(key))
+                ids.append(try #require(movie.object["id"] as? Int))
+            }
+            let first = try await c.send(.get, "/api/v1/media/\(ids[0])", auth: .apiKey(key))
+            let versions = try #require(first.object["otherVersions"] as? [[String: Any]])
+            #expect(versions.count == 1)
+            #expect(versions.first?["mediaId"] as? Int == ids[1] && versions.first?["instanceName"] as? String == "Movies 4K")
+            #expect(versions.first?["hasFile"] as? Bool == false)
+            let list = try await c.send(.get, "/api/v1/media", auth: .apiKey(key))
+            #expect(list.records.allSatisfy { $0["otherVersions"] == nil }, "lists stay lean")
+        }
+    }
+
     @Test func importChecksItsInput() async throws {
         try await TestApp.make().run { c in
             let key = try await c.adminKey()

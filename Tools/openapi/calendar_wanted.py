@@ -7,7 +7,7 @@ description lives in one place; it uses build.py's helpers through the namespace
 from __future__ import annotations
 
 CALENDAR_KIND = ["episode", "inCinemas", "digital", "physical"]  # IdkarrLibrary.CalendarEntry.Kind
-MINIMUM_AVAILABILITY = ["announced", "inCinemas", "released"]  # IdkarrDomain.MinimumAvailability
+
 WANTED_SORT_KEY = ["airDateUtc", "title", "year"]  # IdkarrLibrary.WantedQuery.SortKey
 
 
@@ -57,7 +57,7 @@ def add(b) -> None:
             "airDate": day,
             "airDateUtc": b.DATE_TIME,
             "releaseDates": b.ref("MovieReleaseDates"),
-            "minimumAvailability": b.enum(MINIMUM_AVAILABILITY),
+            "minimumAvailability": b.enum(b.MINIMUM_AVAILABILITY),
             "quality": b.ref("Quality"),
         },
         ["mediaId", "mediaType", "title", "tags", "monitored"],

@@ -14,8 +14,9 @@ export class ApiError extends Error {
    * @param {string} [detail]
    * @param {FieldError[]} [errors]
    * @param {Headers} [headers]
+   * @param {Record<string, any>} [problem]  the whole problem document (extension members such as existingMediaId)
    */
-  constructor(status, title, detail = '', errors = [], headers = undefined) {
+  constructor(status, title, detail = '', errors = [], headers = undefined, problem = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
@@ -23,6 +24,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = errors;
     this.headers = headers;
+    this.problem = problem;
   }
 }
 
@@ -49,7 +51,7 @@ async function toApiError(res) {
   const errors = Array.isArray(doc.errors)
     ? doc.errors.filter((e) => e && typeof e === 'object').map((e) => ({ field: String(e.field ?? ''), message: String(e.message ?? '') }))
     : [];
-  return new ApiError(res.status, title, detail, errors, res.headers);
+  return new ApiError(res.status, title, detail, errors, res.headers, doc && typeof doc === 'object' ? doc : {});
 }
 
 /**
@@ -100,6 +102,24 @@ export function apiUrl(path, query) {
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   return `/api/v1${path}${parts.length ? `?${parts.join('&')}` : ''}`;
+}
+
+/**
+ * Where idkarr serves a title's cached artwork (CSP allows images only from 'self').
+ * @param {number} mediaId
+ * @param {'poster'|'fanart'} kind
+ */
+export function mediaImageUrl(mediaId, kind) {
+  return `/api/v1/media/${encodeURIComponent(String(mediaId))}/image/${kind}`;
+}
+
+/**
+ * A same-origin image path given by the API (e.g. a lookup result's `poster`), or null for
+ * anything else: a remote URL would break the CSP and leak the user's address.
+ * @param {unknown} path
+ */
+export function localImagePath(path) {
+  return typeof path === 'string' && path.startsWith('/api/v1/') && !path.startsWith('//') ? path : null;
 }
 
 export const get = (/** @type {string} */ path, /** @type {RequestOptions} */ opts = {}) => request(path, opts);

@@ -12,6 +12,8 @@ import { mountSettings } from './pages/settings.js';
 import { mountSystem } from './pages/system.js';
 import { mountParse } from './pages/parse.js';
 import { mountNotFound } from './pages/not-found.js';
+import { mountAddTitle } from './pages/add-title.js';
+import { mountImport } from './pages/import.js';
 import { mountCalendar } from './pages/calendar.js';
 import { mountWanted } from './pages/wanted.js';
 
@@ -31,6 +33,8 @@ const ROUTES = /** @type {Route[]} */ ([
   { pattern: /^\/login$/, mount: mountLogin, public: true, title: 'Sign in' },
   { pattern: /^\/media$/, mount: mountMediaList, nav: 'media', title: 'Library' },
   { pattern: /^\/media\/(\d+)$/, keys: ['id'], mount: mountMediaDetail, nav: 'media', title: 'Library' },
+  { pattern: /^\/add\/(series|movie)$/, keys: ['kind'], mount: mountAddTitle, nav: 'add', title: 'Add' },
+  { pattern: /^\/import$/, mount: mountImport, nav: 'import', title: 'Import library' },
   { pattern: /^\/settings(?:\/([a-z-]+))?$/, keys: ['section'], mount: mountSettings, nav: 'settings', title: 'Settings' },
   { pattern: /^\/system$/, mount: mountSystem, nav: 'system', title: 'System' },
   { pattern: /^\/parse$/, mount: mountParse, nav: 'parse', title: 'Parse' },
@@ -109,6 +113,8 @@ function renderNav(/** @type {string|undefined} */ current) {
     h('a', { class: 'nav-link', href, 'aria-current': current === key ? 'page' : null }, label);
   const menu = h('div', { class: 'nav-links', id: 'nav-links' },
     link('media', '#/media', 'Library'),
+    user.role === 'admin' ? link('add', '#/add/series', 'Add') : null,
+    user.role === 'admin' ? link('import', '#/import', 'Import') : null,
     link('calendar', '#/calendar', 'Calendar'),
     link('wanted', '#/wanted/missing', 'Wanted'),
     link('settings', '#/settings', 'Settings'),

@@ -54,7 +54,8 @@
  * @typedef {{ quality?: Quality, id?: number, name?: string, allowed: boolean, items?: ProfileItem[] }} ProfileItem
  */
 /** @typedef {{ id: number, version: number, name: string, upgradeAllowed: boolean, cutoff: number, items: ProfileItem[] }} QualityProfile */
-/** @typedef {{ path: string, size: number, quality: Quality|null, releaseGroup: string|null, dateAdded: string }} MediaFile */
+/** @typedef {{ path: string, size: number, quality: Quality|null, revision?: number|null, languages?: string[]|null, releaseGroup: string|null, dateAdded: string }} MediaFile */
+/** @typedef {{ relativePath: string, size: number, reason: string }} UnmatchedFile */
 /**
  * @typedef {object} Episode
  * @property {number} id
@@ -65,6 +66,7 @@
  * @property {boolean} monitored
  * @property {boolean} hasFile
  * @property {MediaFile|null} episodeFile
+ * @property {boolean} [removedFromProvider]
  */
 /** @typedef {{ episodeCount: number, episodeFileCount: number, sizeOnDisk: number }} SeasonStatistics */
 /** @typedef {{ seasonNumber: number, monitored: boolean, statistics: SeasonStatistics }} Season */
@@ -89,6 +91,12 @@
  * @property {Season[]} [seasons]
  * @property {Episode[]} [episodes]
  * @property {MediaFile|null} [movieFile]
+ * @property {UnmatchedFile[]} [unmatchedFiles]     one title only
+ * @property {string|null} [lastRefreshed]
+ * @property {string|null} [lastScanned]
+ * @property {{ inCinemas?: string, digital?: string, physical?: string }|null} [releaseDates]
+ * @property {'announced'|'inCinemas'|'released'|null} [minimumAvailability]
+ * @property {boolean|null} [monitorNewSeasons]
  * @property {{ seasonCount: number, episodeCount: number, episodeFileCount: number, sizeOnDisk: number }} statistics
  */
 /** @typedef {{ page: number, pageSize: number, totalRecords: number, records: any[] }} Paged */

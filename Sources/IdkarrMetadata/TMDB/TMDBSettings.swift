@@ -23,13 +23,13 @@ public struct TMDBSettings: Sendable, Equatable, Codable, CustomStringConvertibl
     }
 
     /// The settings form; `apiKey` is a secret.
-    public static let fields: [ProviderSettingField] = [
-        ProviderSettingField(name: "apiKey", label: "API key", kind: .secret, required: true,
+    public static let fields: [SettingField] = [
+        SettingField(name: "apiKey", label: "API key", kind: .secret, required: true,
                              help: "TMDB → Settings → API → \"API Key (v3 auth)\"."),
-        ProviderSettingField(name: "language", label: "Language", kind: .text,
+        SettingField(name: "language", label: "Language", kind: .text,
                              help: "Titles and overviews in this language when TMDB has them (en-US, fr-FR, de).",
                              defaultValue: "en-US"),
-        ProviderSettingField(name: "baseURL", label: "API URL", kind: .url, defaultValue: defaultBaseURL),
+        SettingField(name: "baseURL", label: "API URL", kind: .url, defaultValue: defaultBaseURL),
     ]
 
     /// Never prints the key.

@@ -1,3 +1,5 @@
+import IdkarrDomain
+
 /// TVmaze needs no key. Its published limit is about 20 calls per 10 seconds per IP, so calls are
 /// spaced by `requestInterval` (500 ms by default) through IdkarrNet's per-host limiter.
 public struct TVmazeSettings: Sendable, Equatable, Codable {
@@ -12,7 +14,7 @@ public struct TVmazeSettings: Sendable, Equatable, Codable {
         self.requestInterval = requestInterval
     }
 
-    public static let fields: [ProviderSettingField] = [
-        ProviderSettingField(name: "baseURL", label: "API URL", kind: .url, defaultValue: defaultBaseURL),
+    public static let fields: [SettingField] = [
+        SettingField(name: "baseURL", label: "API URL", kind: .url, defaultValue: defaultBaseURL),
     ]
 }

@@ -1,14 +1,20 @@
 // @ts-check
 import { h } from '../dom.js';
 import { initials, humanize } from '../lib/format.js';
+import { mediaImageUrl } from '../api.js';
+
+/** True when the provider gave the title an image of this kind (idkarr serves a cached copy). */
+export function hasImage(/** @type {import('../types.js').Media} */ media, /** @type {string} */ kind) {
+  return (media.images || []).some((i) => i && i.coverType === kind);
+}
 
 /**
- * A poster card linking to the title. The image URL comes from metadata; an <img> with a
- * src attribute cannot run script, and CSP limits images to 'self' and data:.
+ * A poster card linking to the title. The poster is idkarr's cached copy (CSP limits images to
+ * 'self' and data:); when it does not load, the initials stand in.
  * @param {import('../types.js').Media} media
  */
 export function posterCard(media) {
-  const poster = (media.images || []).find((i) => i && i.coverType === 'poster' && i.url);
+  const poster = hasImage(media, 'poster') ? { url: mediaImageUrl(media.id, 'poster') } : null;
   const stats = media.statistics || { episodeCount: 0, episodeFileCount: 0 };
   const placeholder = () => h('div', { class: 'poster-placeholder', 'aria-hidden': 'true' }, initials(media.title));
   const art = poster

@@ -1,9 +1,10 @@
 // @ts-check
 import * as api from '../api.js';
 import { h, replace, reportError, emit } from '../dom.js';
-import { formatBytes, formatDateTime, humanize, seasonLabel, episodeCode } from '../lib/format.js';
+import { formatBytes, humanize, seasonLabel, episodeCode } from '../lib/format.js';
 import { monitorToggle } from '../components/toggle.js';
 import { confirmModal } from '../components/modal.js';
+import { detailPoster, detailFanart, episodeFileLine, fileFacts, refreshFacts, releaseDates, unmatchedFiles, otherVersions } from '../components/media-extras.js';
 
 /**
  * One title: facts, the whole-title monitor toggle, seasons with their episodes (series) or the
@@ -54,6 +55,31 @@ export function mountMediaDetail(el, { params, signal, user }) {
     }
   }
 
+  /** Refresh (metadata) or rescan (disk): the button shows it is busy, a toast tells the outcome. */
+  async function runAction(/** @type {'refresh'|'rescan'} */ action, /** @type {HTMLButtonElement} */ button) {
+    if (!media || button.disabled) return;
+    const label = button.textContent;
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    button.textContent = action === 'refresh' ? 'Refreshing…' : 'Scanning…';
+    try {
+      const answer = await api.post(`/media/${id}/${action}`, undefined, { signal });
+      if (action === 'refresh') {
+        media = answer;
+        emit(el, 'toast', { kind: 'success', message: `Refreshed ${answer.title}.` });
+      } else {
+        emit(el, 'toast', { kind: 'success', message: scanSummary(answer) });
+        media = await api.get(`/media/${id}`, { signal });
+      }
+      update();
+    } catch (err) {
+      reportError(el, err);
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+      button.textContent = label;
+    }
+  }
+
   async function remove() {
     if (!media) return;
     if (!(await confirmModal('Delete title?', `Delete “${media.title}” from the library? Files on disk are not touched.`))) return;
@@ -68,18 +94,33 @@ export function mountMediaDetail(el, { params, signal, user }) {
   function update() {
     if (!media) return;
     const m = media;
+    const action = (/** @type {'refresh'|'rescan'} */ a, /** @type {string} */ text) => h('button', {
+      type: 'button', class: 'btn', id: `${a}-media`, onclick: (/** @type {Event} */ e) => runAction(a, /** @type {HTMLButtonElement} */ (e.currentTarget)) }, text);
     replace(el,
       h('p', { class: 'crumbs' }, h('a', { href: '#/media' }, '‹ Library')),
+      detailFanart(m),
       h('header', { class: 'detail-head' },
-        h('div', null, h('h1', { class: 'detail-title' }, m.title),
+        detailPoster(m),
+        h('div', { class: 'detail-heading' }, h('h1', { class: 'detail-title' }, m.title),
           h('p', { class: 'muted' }, [m.year ? String(m.year) : '', humanize(m.mediaType), humanize(m.status)].filter(Boolean).join(' · '))),
         h('div', { class: 'detail-actions' },
           monitorToggle({ pressed: m.monitored, label: `Monitor ${m.title}`, detail: { scope: 'media' }, disabled: !admin }),
+          admin && (m.tmdbId || m.tvdbId || m.imdbId || m.tvmazeId) ? action('refresh', 'Refresh') : null, // needs a provider id
+          admin && m.path ? action('rescan', 'Rescan') : null,
           admin ? h('button', { type: 'button', class: 'btn btn-danger', id: 'delete-media', onclick: remove }, 'Delete') : null)),
       m.overview ? h('p', { class: 'overview' }, m.overview) : null,
       facts(m, tagLabels),
-      m.mediaType === 'movie' ? movieFile(m) : seasons(m, admin));
+      otherVersions(m),
+      m.mediaType === 'movie' ? [releaseDates(m), movieFile(m)] : null,
+      unmatchedFiles(m),
+      m.mediaType === 'movie' ? null : seasons(m, admin));
   }
+}
+
+/** "Rescan: 3 matched, 1 unmatched, 0 cleared." from a ScanReport (lists or counts). */
+export function scanSummary(/** @type {any} */ r) {
+  const n = (/** @type {unknown} */ v) => (Array.isArray(v) ? v.length : typeof v === 'number' ? v : 0);
+  return `Rescan: ${n(r?.matched)} matched, ${n(r?.unmatched)} unmatched, ${n(r?.cleared)} cleared.`;
 }
 
 function facts(/** @type {import('../types.js').Media} */ m, /** @type {Map<number,string>} */ tagLabels) {
@@ -89,18 +130,14 @@ function facts(/** @type {import('../types.js').Media} */ m, /** @type {Map<numb
     row('Path', m.path || '—'),
     row('IDs', ids.length ? ids.map(([k, v]) => `${k} ${v}`).join(' · ') : '—'),
     row('Tags', (m.tags || []).length ? h('span', { class: 'tags' }, m.tags.map((t) => h('span', { class: 'tag' }, tagLabels.get(t) || `#${t}`))) : '—'),
-    row('Size on disk', formatBytes(m.statistics?.sizeOnDisk ?? 0)));
+    row('Size on disk', formatBytes(m.statistics?.sizeOnDisk ?? 0)),
+    refreshFacts(m));
 }
 
 function movieFile(/** @type {import('../types.js').Media} */ m) {
   const f = m.movieFile;
   return h('section', { class: 'panel' }, h('h2', null, 'File'),
-    f ? h('dl', { class: 'facts' },
-      h('dt', null, 'Path'), h('dd', null, f.path),
-      h('dt', null, 'Size'), h('dd', null, formatBytes(f.size)),
-      h('dt', null, 'Quality'), h('dd', null, f.quality?.name || '—'),
-      h('dt', null, 'Added'), h('dd', null, formatDateTime(f.dateAdded)))
-      : h('p', { class: 'muted' }, 'No file yet.'));
+    f ? h('dl', { class: 'facts movie-file' }, fileFacts(f)) : h('p', { class: 'muted' }, 'No file yet.'));
 }
 
 function seasons(/** @type {import('../types.js').Media} */ m, /** @type {boolean} */ admin) {
@@ -120,10 +157,12 @@ function seasons(/** @type {import('../types.js').Media} */ m, /** @type {boolea
 }
 
 function episodeRow(/** @type {import('../types.js').Episode} */ e, /** @type {boolean} */ admin) {
-  return h('li', { class: ['episode', e.hasFile && 'has-file'], 'data-episode-id': String(e.id) },
+  return h('li', { class: ['episode', e.hasFile && 'has-file', e.removedFromProvider && 'is-removed'], 'data-episode-id': String(e.id) },
     h('span', { class: 'ep-code' }, episodeCode(e.seasonNumber, e.episodeNumber)),
-    h('span', { class: 'ep-title' }, e.title || 'TBA'),
+    h('span', { class: 'ep-title' }, e.title || 'TBA',
+      e.removedFromProvider ? h('span', { class: 'badge badge-removed', title: 'The provider no longer lists this episode; kept for its file.' }, 'Removed from provider') : null),
     h('span', { class: 'ep-date muted' }, e.airDate || '—'),
     h('span', { class: ['ep-file', e.hasFile ? 'ok' : 'missing'] }, e.hasFile ? 'Downloaded' : 'Missing'),
-    monitorToggle({ pressed: e.monitored, label: `Monitor ${episodeCode(e.seasonNumber, e.episodeNumber)}`, detail: { scope: 'episode', episodeId: e.id }, disabled: !admin }));
+    monitorToggle({ pressed: e.monitored, label: `Monitor ${episodeCode(e.seasonNumber, e.episodeNumber)}`, detail: { scope: 'episode', episodeId: e.id }, disabled: !admin }),
+    episodeFileLine(e.episodeFile));
 }

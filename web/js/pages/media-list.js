@@ -18,7 +18,8 @@ const SORTS = [['title', 'Title'], ['year', 'Year'], ['added', 'Added'], ['updat
  * @param {HTMLElement} el
  * @param {import('../types.js').MountContext} ctx
  */
-export function mountMediaList(el, { query, signal }) {
+export function mountMediaList(el, { query, signal, user }) {
+  const admin = user?.role === 'admin';
   let state = mediaListState(query);
   let view = localStorage.getItem(VIEW_KEY) === 'table' ? 'table' : 'posters';
   /** @type {AbortController|null} */
@@ -32,7 +33,11 @@ export function mountMediaList(el, { query, signal }) {
   const pager = mountPager(pagerEl);
   const grid = h('div', { class: 'poster-grid' });
   const viewButton = h('button', { type: 'button', class: 'btn', id: 'view-toggle', onclick: toggleView });
-  el.replaceChildren(h('div', { class: 'section-head' }, h('h1', null, 'Library'), viewButton), filters, results, pagerEl);
+  const addLinks = admin ? h('div', { class: 'head-links' },
+    h('a', { class: 'btn', href: '#/add/series', id: 'add-series-link' }, 'Add series'),
+    h('a', { class: 'btn', href: '#/add/movie', id: 'add-movie-link' }, 'Add movie'),
+    h('a', { class: 'btn', href: '#/import', id: 'import-link' }, 'Import')) : null;
+  el.replaceChildren(h('div', { class: 'section-head' }, h('h1', null, 'Library'), h('div', { class: 'head-links' }, addLinks, viewButton)), filters, results, pagerEl);
   el.addEventListener('idk:page', (e) => setState({ page: /** @type {CustomEvent} */ (e).detail.page }, false), { signal });
   signal.addEventListener('abort', () => inflight?.abort());
 
@@ -85,10 +90,12 @@ export function mountMediaList(el, { query, signal }) {
     }
     return h('div', { class: 'empty-state' },
       h('h2', null, 'Your library is empty'),
-      h('p', null, 'Set up an instance and a root folder in Settings, then add titles through the API: ',
-        h('code', null, 'POST /api/v1/media'), ' with ', h('code', null, '{ "instanceId", "mediaType", "title" }'),
-        ' and an ', h('code', null, 'X-Api-Key'), ' header (create a key under Settings → API keys). Adding from metadata search comes later.'),
-      h('a', { class: 'btn btn-primary', href: '#/settings/instances' }, 'Go to Settings'));
+      h('p', null, 'Set up an instance and a root folder in Settings, then import the folders you already have or add titles from TMDB and TVmaze.'),
+      admin ? h('div', { class: 'head-links centered' },
+        h('a', { class: 'btn btn-primary', href: '#/import' }, 'Import library'),
+        h('a', { class: 'btn', href: '#/add/series' }, 'Add series'),
+        h('a', { class: 'btn', href: '#/add/movie' }, 'Add movie'),
+        h('a', { class: 'btn', href: '#/settings/instances' }, 'Go to Settings')) : null);
   }
 
   async function buildFilters() {

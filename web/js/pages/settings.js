@@ -9,6 +9,7 @@ import { mountUsers } from './settings-users.js';
 import { mountApiKeys } from './settings-api-keys.js';
 import { mountGeneral } from './settings-general.js';
 import { mountAccount } from './settings-account.js';
+import { mountMetadataSettings } from './settings-metadata.js';
 
 /** Sections in menu order; `admin` sections are hidden from other users. */
 const SECTIONS = [
@@ -17,6 +18,7 @@ const SECTIONS = [
   { key: 'tags', label: 'Tags', admin: true, mount: mountTags },
   { key: 'quality-definitions', label: 'Quality definitions', admin: true, mount: mountQualityDefinitions },
   { key: 'quality-profiles', label: 'Quality profiles', admin: true, mount: mountQualityProfiles },
+  { key: 'metadata', label: 'Metadata', admin: true, mount: mountMetadataSettings },
   { key: 'users', label: 'Users', admin: true, mount: mountUsers },
   { key: 'account', label: 'Account', admin: false, mount: mountAccount },
   { key: 'api-keys', label: 'API keys', admin: false, mount: mountApiKeys },
