@@ -50,7 +50,6 @@ let package = Package(
             dependencies: ["IdkarrDomain", "IdkarrNet", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "IdkarrIndexers", dependencies: ["IdkarrDomain", "IdkarrNet", "IdkarrParsing", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .target(
             name: "IdkarrLibrary",
             dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
@@ -128,11 +127,10 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrNet", "IdkarrDomain", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrNet", "IdkarrDomain", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrDecisionsTests", dependencies: ["IdkarrDecisions", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],
