@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "IdkarrAutomation",
             dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
-                           .product(name: "Logging", package: "swift-log")],
+                           "IdkarrIndexers", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 
@@ -83,7 +83,7 @@ let package = Package(
             name: "IdkarrHTTP",
             dependencies: [
                 "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing", "IdkarrMetadata",
-                "IdkarrAutomation", "IdkarrImport",
+                "IdkarrAutomation", "IdkarrImport", "IdkarrIndexers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -130,6 +130,7 @@ let package = Package(
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
                     swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrDecisionsTests", dependencies: ["IdkarrDecisions", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],

@@ -20,6 +20,7 @@ public struct AppServices: Sendable {
     public let library: Library
     public let accounts: Accounts
     public let catalog: TitleCatalog
+    public let indexers: IndexerService
 
     /// Opens (and locks) the data folder and loads everything into memory.
     public static func open(dataFolder: URL, logger: Logger, hasher: PasswordHasher = PasswordHasher()) async throws -> AppServices {
@@ -35,7 +36,8 @@ public struct AppServices: Sendable {
                                    providers: ProviderSet(transport: transport, logger: logger), images: images,
                                    scanner: DiskScanService(library: library, logger: logger), logger: logger)
         catalog.allowImageHosts(of: catalog.currentSettings)
-        return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog)
+        let indexers = try await IndexerService.open(in: folder, library: library, logger: logger)
+        return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog, indexers: indexers)
     }
 }
 
@@ -55,7 +57,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let http = HTTPServices(folder: services.folder, library: services.library, accounts: services.accounts,
-                            catalog: services.catalog,
+                            catalog: services.catalog, indexers: services.indexers,
                             version: IdkarrVersion.current, startTime: Date(), webRoot: config.webRoot.path, logger: logger)
     let router = buildRouter(http)
     return Application(

@@ -48,6 +48,10 @@ extension OpenAPIDocument {
         {
           "name": "wanted",
           "description": "Missing episodes and movies, and files below their cutoff."
+        },
+        {
+          "name": "indexers",
+          "description": "Newznab and Torznab indexers: settings, status and statistics."
         }
       ],
       "security": [
@@ -3099,6 +3103,262 @@ extension OpenAPIDocument {
               },
               "413": {
                 "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers": {
+          "get": {
+            "operationId": "listIndexers",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "The indexers, with status and statistics",
+            "responses": {
+              "200": {
+                "description": "Every indexer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Add an indexer (admin)",
+            "description": "Invalid fields are 400 naming them; a name in use is 409.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IndexerInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The new indexer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Indexer"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/schema": {
+          "get": {
+            "operationId": "getIndexerSchema",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "The settings form of a Newznab or Torznab indexer",
+            "parameters": [
+              {
+                "name": "kind",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "newznab",
+                    "torznab"
+                  ],
+                  "default": "newznab"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The fields, in order.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerSchema"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/{id}": {
+          "get": {
+            "operationId": "getIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "One indexer",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The indexer.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Indexer"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Change an indexer (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IndexerInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The indexer as saved.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Indexer"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Remove an indexer (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Done."
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
@@ -6697,6 +6957,413 @@ extension OpenAPIDocument {
                   "null"
                 ],
                 "format": "int64"
+              }
+            }
+          },
+          "IndexerStatus": {
+            "type": "object",
+            "description": "Health (backoff after failures: 1 min, 5, 15, 30, 1 h, 3, 6, 12, 24 h) and statistics.",
+            "required": [
+              "consecutiveFailures",
+              "queries",
+              "grabs",
+              "failures"
+            ],
+            "properties": {
+              "consecutiveFailures": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "disabledUntil": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastFailure": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastFailureReason": {
+                "type": "string"
+              },
+              "queries": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "grabs": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "failures": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "averageResponseMilliseconds": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "Indexer": {
+            "type": "object",
+            "required": [
+              "id",
+              "version",
+              "name",
+              "kind",
+              "baseURL",
+              "apiPath",
+              "apiKeySet",
+              "movieCategories",
+              "tvCategories",
+              "animeCategories",
+              "enableRss",
+              "enableAutomaticSearch",
+              "enableInteractiveSearch",
+              "priority",
+              "tags",
+              "status"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "version": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1,
+                "description": "Increases by one with every change (see `If-Match`)."
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "newznab",
+                  "torznab"
+                ]
+              },
+              "baseURL": {
+                "type": "string"
+              },
+              "apiPath": {
+                "type": "string"
+              },
+              "apiKeySet": {
+                "type": "boolean",
+                "description": "The key is never returned, only whether one is set."
+              },
+              "movieCategories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "tvCategories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "animeCategories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "enableRss": {
+                "type": "boolean"
+              },
+              "enableAutomaticSearch": {
+                "type": "boolean"
+              },
+              "enableInteractiveSearch": {
+                "type": "boolean"
+              },
+              "priority": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "minimumSeeders": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seedRatio": {
+                "type": "number"
+              },
+              "seedTimeMinutes": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "additionalParameters": {
+                "type": "string"
+              },
+              "status": {
+                "$ref": "#/components/schemas/IndexerStatus"
+              }
+            }
+          },
+          "IndexerList": {
+            "type": "object",
+            "required": [
+              "records"
+            ],
+            "properties": {
+              "records": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Indexer"
+                }
+              }
+            }
+          },
+          "IndexerInput": {
+            "type": "object",
+            "description": "Create needs `name`, `kind` and `baseURL`; on update absent fields stay.",
+            "properties": {
+              "name": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "kind": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "newznab",
+                  "torznab",
+                  null
+                ]
+              },
+              "baseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "http(s) address of the indexer."
+              },
+              "apiPath": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Default `/api`."
+              },
+              "apiKey": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Absent keeps the key; an empty string removes it."
+              },
+              "movieCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "tvCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "animeCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "enableRss": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "enableAutomaticSearch": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "enableInteractiveSearch": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "priority": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 50
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "minimumSeeders": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 10000
+              },
+              "seedRatio": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "minimum": 0,
+                "maximum": 1000
+              },
+              "seedTimeMinutes": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 525600
+              },
+              "additionalParameters": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Starts with `&`, such as `&extended=1`."
+              },
+              "version": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              }
+            }
+          },
+          "SettingField": {
+            "type": "object",
+            "required": [
+              "name",
+              "label",
+              "kind",
+              "required",
+              "advanced"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "label": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "text",
+                  "secret",
+                  "url",
+                  "number",
+                  "checkbox",
+                  "select",
+                  "multiSelect",
+                  "tags"
+                ]
+              },
+              "required": {
+                "type": "boolean"
+              },
+              "help": {
+                "type": "string"
+              },
+              "defaultValue": {
+                "type": "string"
+              },
+              "options": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "value",
+                    "label"
+                  ],
+                  "properties": {
+                    "value": {
+                      "type": "string"
+                    },
+                    "label": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "advanced": {
+                "type": "boolean"
+              }
+            }
+          },
+          "IndexerSchema": {
+            "type": "object",
+            "required": [
+              "fields"
+            ],
+            "properties": {
+              "fields": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SettingField"
+                }
               }
             }
           }

@@ -13,16 +13,18 @@ public struct HTTPServices: Sendable {
     public var library: Library
     public var accounts: Accounts
     public var catalog: TitleCatalog
+    public var indexers: IndexerService
     public var version: String
     public var startTime: Date
     /// The folder the web UI is served from.
     public var webRoot: String
     public var logger: Logger
 
-    public init(folder: DataFolder, library: Library, accounts: Accounts, catalog: TitleCatalog, version: String, startTime: Date,
-                webRoot: String, logger: Logger) {
+    public init(folder: DataFolder, library: Library, accounts: Accounts, catalog: TitleCatalog, indexers: IndexerService,
+                version: String, startTime: Date, webRoot: String, logger: Logger) {
         self.logger = logger
         self.catalog = catalog
+        self.indexers = indexers
         self.folder = folder
         self.library = library
         self.accounts = accounts
@@ -49,6 +51,7 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     MediaController(library: services.library).addRoutes(to: api.group("media"))
     TitlesController(catalog: services.catalog).addRoutes(media: api.group("media"), api: api)
     ImportController(catalog: services.catalog).addRoutes(to: api.group("import"))
+    IndexersController(indexers: services.indexers).addRoutes(to: api.group("indexers"))
     ScanController(scanner: DiskScanService(library: services.library, logger: services.logger)).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)

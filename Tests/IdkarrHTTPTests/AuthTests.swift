@@ -115,6 +115,7 @@ struct AuthTests {
                 (.put, "/api/v1/media/1/monitor", ["monitored": true]), (.get, "/api/v1/system/backup", nil),
                 (.get, "/api/v1/settings/metadata", nil), (.put, "/api/v1/settings/metadata", ["tmdbApiKey": "x"]),
                 (.post, "/api/v1/media/add", ["lookupId": "tvmaze:82", "instanceId": 1]), (.post, "/api/v1/media/1/refresh", nil),
+                (.post, "/api/v1/indexers", ["name": "x"]), (.put, "/api/v1/indexers/1", ["name": "x"]), (.delete, "/api/v1/indexers/1", nil),
             ]
             for (method, uri, body) in adminOnly {
                 let asBob = try await c.send(method, uri, body, auth: .cookie(bob))

@@ -967,6 +967,7 @@ path("/openapi.json", get=operation(
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 __import__("calendar_wanted").add(sys.modules[__name__])  # /calendar, /feed/v1/calendar.ics, /wanted
 __import__("titles").add(sys.modules[__name__])  # /media/lookup, /media/add, refresh, images, /import, /settings/metadata
+__import__("indexers").add(sys.modules[__name__])  # /indexers
 
 # ---------------------------------------------------------------------------------------------
 
@@ -997,6 +998,7 @@ DOCUMENT = {
         {"name": "parse", "description": "The release-name parser."},
         {"name": "calendar", "description": "What airs or is released when; the iCal feed."},
         {"name": "wanted", "description": "Missing episodes and movies, and files below their cutoff."},
+        {"name": "indexers", "description": "Newznab and Torznab indexers: settings, status and statistics."},
     ],
     "security": [{"apiKeyHeader": []}, {"apiKeyQuery": []}, {"sessionCookie": []}],
     "paths": PATHS,
