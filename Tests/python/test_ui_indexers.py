@@ -154,6 +154,7 @@ def test_add_newznab_and_torznab_through_the_form(ix, browser):
     assert form.get_attribute("data-kind") == "newznab"
     key = form.find_element(By.CSS_SELECTOR, "input[name=apiKey]")
     assert key.get_attribute("type") == "password" and key.get_attribute("value") == ""
+    assert form.find_element(By.CSS_SELECTOR, "[data-secret-state=apiKey]").text == "None saved."
     # Without caps yet, the category fields offer the common Newznab categories; defaults are checked.
     assert choice(form, "tvCategories", 5000).is_selected() and not choice(form, "tvCategories", 5040).is_selected()
     assert choice(form, "movieCategories", 2045).is_displayed()
@@ -201,7 +202,7 @@ def test_edit_keeps_the_key_and_shows_field_errors(ix, browser):
     form = find(d, "dialog.modal[open] .indexer-form")
     key = form.find_element(By.CSS_SELECTOR, "input[name=apiKey]")
     assert key.get_attribute("value") == ""
-    assert "saved" in form.find_element(By.CSS_SELECTOR, "[data-secret-state=apiKey]").text
+    assert form.find_element(By.CSS_SELECTOR, "[data-secret-state=apiKey]").text.startswith("Saved")
     assert form.find_element(By.CSS_SELECTOR, "input[name=name]").get_attribute("value") == "Edit Me"
 
     # A bad address is refused beside its field; the dialog stays open and nothing is saved.
@@ -330,3 +331,27 @@ def test_untrusted_name_is_text_and_page_fits_a_phone(ix, browser):
     submit_modal(d, "Cancel")
     assert d.execute_script("return window.__xss") is None
     assert not unexpected_logs(d), json.dumps(unexpected_logs(d), indent=1)
+
+
+STATUS_CELLS = """
+const [reason, done] = arguments;
+import('/js/pages/settings-indexers.js').then((m) => {
+  const failing = m.statusCell({ status: { consecutiveFailures: 2, lastFailureReason: reason } });
+  const resting = m.statusCell({ status: { consecutiveFailures: 4, lastFailureReason: reason,
+                                           disabledUntil: new Date(Date.now() + 3600e3).toISOString() } });
+  const ok = m.statusCell({ status: { consecutiveFailures: 0, disabledUntil: new Date(Date.now() - 60e3).toISOString() } });
+  done([failing, resting, ok].map((el) => [el.className, el.textContent, el.querySelectorAll('*').length]));
+}, (err) => done(String(err)));
+"""
+
+
+def test_failure_reasons_render_as_text(ix, browser):
+    """Status cells: failing with the reason, resting until a time, OK once the rest is over;
+    the reason (the indexer's own words) is text, never markup."""
+    d = browser
+    open_indexers(d, ix)
+    failing, resting, ok = d.execute_async_script(STATUS_CELLS, XSS_NAME)
+    assert failing == ["ix-status ix-failing", f"Failing (2){XSS_NAME}", 2]
+    assert resting[0] == "ix-status ix-disabled" and resting[1].startswith("Disabled until ") and resting[1].endswith(XSS_NAME)
+    assert ok == ["ix-status ix-ok", "OK", 1]
+    assert d.execute_script("return window.__xss") is None

@@ -144,9 +144,9 @@ function secretControl(/** @type {SettingField} */ field, /** @type {boolean} */
     placeholder: isSet ? 'Saved — type a new one to replace it' : '' }));
   const remove = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', name: `${field.name}-remove` }));
   const state = h('span', { class: ['key-state', isSet ? 'ok' : 'missing'], 'data-secret-state': field.name },
-    isSet ? `A ${field.label.toLowerCase()} is saved (not shown).` : `No ${field.label.toLowerCase()} saved.`);
+    isSet ? 'Saved (never shown).' : 'None saved.');
   const wrap = h('div', { class: 'field field-secret' }, h('label', { for: id }, field.label), input, state,
-    isSet ? h('label', { class: 'check' }, remove, ' ', `Remove the saved ${field.label.toLowerCase()}`) : null, hint, error);
+    isSet ? h('label', { class: 'check' }, remove, ' ', 'Remove the saved value') : null, hint, error);
   return { wrap, error, read: () => (input.value ? input.value : isSet && remove.checked ? '' : undefined) };
 }
 

@@ -183,7 +183,8 @@ export function categoryChoices(/** @type {any} */ categories) {
   ]).filter((c) => Number.isInteger(c.value));
 }
 
-function statusCell(/** @type {any} */ ix) {
+/** OK, failing (with the reason) or resting until a time; the reason is the indexer's own text. */
+export function statusCell(/** @type {any} */ ix) {
   const s = ix.status || {};
   const until = s.disabledUntil ? new Date(s.disabledUntil) : null;
   const reason = s.lastFailureReason ? h('span', { class: 'ix-reason' }, s.lastFailureReason) : null;
