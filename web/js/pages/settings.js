@@ -20,7 +20,7 @@ const SECTIONS = [
   { key: 'quality-definitions', label: 'Quality definitions', admin: true, mount: mountQualityDefinitions },
   { key: 'quality-profiles', label: 'Quality profiles', admin: true, mount: mountQualityProfiles },
   { key: 'metadata', label: 'Metadata', admin: true, mount: mountMetadataSettings },
-  { key: 'indexers', label: 'Indexers', admin: false, mount: mountIndexers },
+  { key: 'indexers', label: 'Indexers', admin: true, mount: mountIndexers },
   { key: 'users', label: 'Users', admin: true, mount: mountUsers },
   { key: 'account', label: 'Account', admin: false, mount: mountAccount },
   { key: 'api-keys', label: 'API keys', admin: false, mount: mountApiKeys },
