@@ -99,6 +99,54 @@
  * @property {boolean|null} [monitorNewSeasons]
  * @property {{ seasonCount: number, episodeCount: number, episodeFileCount: number, sizeOnDisk: number }} statistics
  */
+/**
+ * A field of a settings schema (an indexer's, a provider's), rendered by components/schema-form.js.
+ * @typedef {object} SettingField
+ * @property {string} name
+ * @property {string} label
+ * @property {'text'|'secret'|'url'|'number'|'checkbox'|'select'|'multiSelect'|'tags'} kind
+ * @property {boolean} required
+ * @property {string} [help]
+ * @property {string} [defaultValue]
+ * @property {Array<{ value: string, label: string }>} [options]
+ * @property {boolean} advanced
+ */
+/**
+ * @typedef {object} IndexerStatus
+ * @property {number} consecutiveFailures
+ * @property {string} [disabledUntil]
+ * @property {string} [lastFailure]
+ * @property {string} [lastFailureReason]
+ * @property {number} queries
+ * @property {number} grabs
+ * @property {number} failures
+ * @property {number} [averageResponseMilliseconds]
+ */
+/**
+ * A Newznab or Torznab indexer; the API key is never returned, only `apiKeySet`.
+ * @typedef {object} Indexer
+ * @property {number} id
+ * @property {number} version
+ * @property {string} name
+ * @property {'newznab'|'torznab'} kind
+ * @property {string} baseURL
+ * @property {string} apiPath
+ * @property {boolean} apiKeySet
+ * @property {number[]} movieCategories
+ * @property {number[]} tvCategories
+ * @property {number[]} animeCategories
+ * @property {boolean} enableRss
+ * @property {boolean} enableAutomaticSearch
+ * @property {boolean} enableInteractiveSearch
+ * @property {number} priority
+ * @property {number[]} tags
+ * @property {number} [minimumSeeders]
+ * @property {number} [seedRatio]
+ * @property {number} [seedTimeMinutes]
+ * @property {string} [additionalParameters]
+ * @property {IndexerStatus} status
+ */
+/** @typedef {{ ok: boolean, message: string, categories?: Array<{ id: number, name: string, subcategories: Array<{ id: number, name: string }> }>, releases?: number }} IndexerTestResult */
 /** @typedef {{ page: number, pageSize: number, totalRecords: number, records: any[] }} Paged */
 /** @typedef {{ params: Record<string, string>, query: Record<string, string>, signal: AbortSignal, user: User|null }} MountContext */
 

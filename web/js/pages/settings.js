@@ -10,6 +10,7 @@ import { mountApiKeys } from './settings-api-keys.js';
 import { mountGeneral } from './settings-general.js';
 import { mountAccount } from './settings-account.js';
 import { mountMetadataSettings } from './settings-metadata.js';
+import { mountIndexers } from './settings-indexers.js';
 
 /** Sections in menu order; `admin` sections are hidden from other users. */
 const SECTIONS = [
@@ -19,6 +20,7 @@ const SECTIONS = [
   { key: 'quality-definitions', label: 'Quality definitions', admin: true, mount: mountQualityDefinitions },
   { key: 'quality-profiles', label: 'Quality profiles', admin: true, mount: mountQualityProfiles },
   { key: 'metadata', label: 'Metadata', admin: true, mount: mountMetadataSettings },
+  { key: 'indexers', label: 'Indexers', admin: true, mount: mountIndexers },
   { key: 'users', label: 'Users', admin: true, mount: mountUsers },
   { key: 'account', label: 'Account', admin: false, mount: mountAccount },
   { key: 'api-keys', label: 'API keys', admin: false, mount: mountApiKeys },
