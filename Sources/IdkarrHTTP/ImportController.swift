@@ -94,17 +94,12 @@ struct ImportInputResource: Decodable {
                 throw APIError.invalid("items[\(index)].lookupId", error.message)
             }
         }
-        // Each item's id replaces this one; the rest of the request is shared.
-        var template = AddTitleRequest(lookupId: parsed[0].lookupId, instanceId: instanceId)
-        template.rootFolderId = rootFolderId
-        template.qualityProfileId = qualityProfileId
-        template.tags = tags ?? []
-        template.monitor = monitor ?? .all
-        template.monitorNewSeasons = monitorNewSeasons ?? true
-        template.seriesType = seriesType
-        template.seasonFolder = seasonFolder ?? true
-        template.monitored = monitored ?? true
-        template.minimumAvailability = minimumAvailability ?? .released
+        // The add form's options, shared by every folder; each item's id replaces the first one's.
+        let options = AddTitleInputResource(
+            lookupId: parsed[0].lookupId.description, instanceId: instanceId, rootFolderId: rootFolderId,
+            qualityProfileId: qualityProfileId, tags: tags, path: nil, monitor: monitor, monitorNewSeasons: monitorNewSeasons,
+            seriesType: seriesType, seasonFolder: seasonFolder, monitored: monitored, minimumAvailability: minimumAvailability)
+        let template = try options.request()
         return (parsed, template)
     }
 }
