@@ -70,11 +70,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Provider answers → library documents: look up, add, refresh on a schedule, image cache, library import.
+        // Provider answers → library documents (look up, add, refresh, image cache, library import); indexer
+        // searches across indexers, RSS sync and the decisions on what they offer.
         .target(
             name: "IdkarrAutomation",
             dependencies: ["IdkarrDomain", "IdkarrStore", "IdkarrLibrary", "IdkarrMetadata", "IdkarrNet", "IdkarrImport",
-                           "IdkarrIndexers", .product(name: "Logging", package: "swift-log")],
+                           "IdkarrIndexers", "IdkarrDecisions", "IdkarrParsing", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 
@@ -83,7 +84,7 @@ let package = Package(
             name: "IdkarrHTTP",
             dependencies: [
                 "IdkarrDomain", "IdkarrStore", "IdkarrAuth", "IdkarrLibrary", "IdkarrParsing", "IdkarrMetadata",
-                "IdkarrAutomation", "IdkarrImport", "IdkarrIndexers",
+                "IdkarrAutomation", "IdkarrImport", "IdkarrIndexers", "IdkarrDecisions",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,6 +115,11 @@ let package = Package(
         .executableTarget(name: "StoreTorture", dependencies: ["IdkarrStore"], swiftSettings: swiftSettings),
 
         // MARK: tests
+        // Fake internet services for the tests: a real local HTTP server replaying recorded answers.
+        .target(
+            name: "IdkarrTestSupport", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/IdkarrTestSupport", swiftSettings: swiftSettings
+        ),
         .testTarget(name: "IdkarrParsingTests", dependencies: ["IdkarrParsing"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrStoreTests", dependencies: ["IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -123,14 +129,20 @@ let package = Package(
         ),
         .testTarget(
             name: "IdkarrMetadataTests",
-            dependencies: ["IdkarrMetadata", "IdkarrNet", "IdkarrAutomation", "IdkarrLibrary", "IdkarrStore",
-                           .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["IdkarrMetadata", "IdkarrNet", "IdkarrAutomation", "IdkarrLibrary", "IdkarrStore", "IdkarrTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IdkarrAuthTests", dependencies: ["IdkarrAuth", "IdkarrStore"], swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrLibraryTests", dependencies: ["IdkarrLibrary", "IdkarrStore", "IdkarrDomain"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrNet", "IdkarrDomain", .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
+        .testTarget(name: "IdkarrIndexersTests", dependencies: ["IdkarrIndexers", "IdkarrNet", "IdkarrDomain", "IdkarrTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IdkarrAutomationTests",
+            dependencies: ["IdkarrAutomation", "IdkarrIndexers", "IdkarrDecisions", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain",
+                           "IdkarrNet", "IdkarrParsing", "IdkarrTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "IdkarrDecisionsTests", dependencies: ["IdkarrDecisions", "IdkarrDomain", "IdkarrParsing"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "IdkarrImportTests", dependencies: ["IdkarrImport", "IdkarrLibrary", "IdkarrStore", "IdkarrDomain", "IdkarrParsing"],
@@ -138,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "IdkarrHTTPTests",
             dependencies: [
-                "IdkarrApp", "IdkarrHTTP",
+                "IdkarrApp", "IdkarrHTTP", "IdkarrTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -21,6 +21,8 @@ public struct AppServices: Sendable {
     public let accounts: Accounts
     public let catalog: TitleCatalog
     public let indexers: IndexerService
+    public let releaseSearch: ReleaseSearch
+    public let rssSync: RssSync
 
     /// Opens (and locks) the data folder and loads everything into memory.
     public static func open(dataFolder: URL, logger: Logger, hasher: PasswordHasher = PasswordHasher()) async throws -> AppServices {
@@ -36,8 +38,15 @@ public struct AppServices: Sendable {
                                    providers: ProviderSet(transport: transport, logger: logger), images: images,
                                    scanner: DiskScanService(library: library, logger: logger), logger: logger)
         catalog.allowImageHosts(of: catalog.currentSettings)
-        let indexers = try await IndexerService.open(in: folder, library: library, logger: logger)
-        return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog, indexers: indexers)
+        // Indexers get their own client: feeds are smaller, and a search must not wait behind a long metadata download.
+        let indexerTransport = CurlHTTPClient(configuration: NetConfiguration(connectTimeout: .seconds(10), timeout: .seconds(30),
+                                                                              maxResponseBytes: 16 * 1024 * 1024),
+                                              logger: logger)
+        let indexers = try await IndexerService.open(in: folder, library: library, transport: indexerTransport, logger: logger)
+        let releaseSearch = ReleaseSearch(library: library, indexers: indexers)
+        let rssSync = try await RssSync.open(in: folder, indexers: indexers, search: releaseSearch, logger: logger)
+        return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog, indexers: indexers,
+                           releaseSearch: releaseSearch, rssSync: rssSync)
     }
 }
 
@@ -51,19 +60,32 @@ struct RefreshService: Service {
     }
 }
 
+/// RSS sync on its schedule, beside the HTTP server; on shutdown the indexers' counters are written.
+struct RssSyncService: Service {
+    let rssSync: RssSync
+    let indexers: IndexerService
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown { await rssSync.runScheduled() }
+        await indexers.flush()
+    }
+}
+
 /// Builds the real application from configuration, the way production runs it.
 public func buildApplication(
     _ config: AppConfiguration, services: AppServices, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let http = HTTPServices(folder: services.folder, library: services.library, accounts: services.accounts,
-                            catalog: services.catalog, indexers: services.indexers,
+                            catalog: services.catalog, indexers: services.indexers, releaseSearch: services.releaseSearch,
+                            rssSync: services.rssSync,
                             version: IdkarrVersion.current, startTime: Date(), webRoot: config.webRoot.path, logger: logger)
     let router = buildRouter(http)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "idkarr"),
-        services: [RefreshService(scheduler: RefreshScheduler(catalog: services.catalog))],
+        services: [RefreshService(scheduler: RefreshScheduler(catalog: services.catalog)),
+                   RssSyncService(rssSync: services.rssSync, indexers: services.indexers)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: logger
     )

@@ -7,6 +7,8 @@ public enum SearchTarget: Sendable, Equatable {
     case episodes([Int])
     case season(Int)
     case movie
+    /// Whatever episodes of the title the release holds (RSS sync: the release came unasked).
+    case anyEpisodes
 }
 
 /// Everything a decision needs besides the release: the title, the search, the settings.
@@ -18,11 +20,20 @@ public struct DecisionContext: Sendable {
     public var definitions: [Int: QualityDefinition]
     /// Blocklisted release guids and titles.
     public var blocklist: Set<String>
+    /// Torrents: fewer seeders are refused (a temporary rejection); `indexerMinimumSeeders`
+    /// overrides it for the releases of an indexer.
     public var minimumSeeders: Int
+    /// Indexer id → its "minimum seeders" setting.
+    public var indexerMinimumSeeders: [Int: Int] = [:]
     /// Usenet: posts younger than this are held back (a temporary rejection).
     public var minimumAgeMinutes: Int
     /// Usenet: posts older than the provider keeps are refused (nil: no limit).
     public var retentionDays: Int?
+    /// Larger releases are refused (nil: no limit).
+    public var maximumSizeBytes: Int64?
+    /// Automatic searches and RSS take only monitored titles and episodes; a user's interactive
+    /// search may take anything.
+    public var requireMonitored: Bool = false
     public var now: Date
 
     public init(media: Media, target: SearchTarget, profile: QualityProfile?, definitions: [Int: QualityDefinition] = [:],

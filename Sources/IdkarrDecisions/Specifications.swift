@@ -8,7 +8,9 @@ struct Specification: Sendable {
     let check: @Sendable (_ release: Release, _ episodes: [Int], _ context: DecisionContext) -> Rejection?
 
     /// In the order a user reads them: is it the right thing, is it wanted, is it usable.
-    static let all: [Specification] = [title, target, quality, size, upgrade, seeders, retention, minimumAge, blocklist]
+    static let all: [Specification] = [
+        title, target, monitored, quality, size, maximumSize, upgrade, seeders, retention, minimumAge, blocklist,
+    ]
 
     static let title = Specification(name: "title") { release, _, c in
         let p = release.parsed
@@ -36,6 +38,9 @@ struct Specification: Sendable {
         switch c.target {
         case .movie:
             return nil
+        case .anyEpisodes:
+            return episodes.isEmpty
+                ? Rejection("target", "The release (\(ReleaseMatch.describe(p))) holds no episode of this series.") : nil
         case .season(let season):
             let inSeason = Set(c.media.episodes.filter { $0.seasonNumber == season }.map(\.id))
             return !episodes.isEmpty && episodes.allSatisfy(inSeason.contains) ? nil
@@ -46,6 +51,24 @@ struct Specification: Sendable {
             return Set(wanted).isDisjoint(with: episodes)
                 ? Rejection("target", "Wrong episode: the release is \(ReleaseMatch.describe(p)).") : nil
         }
+    }
+
+    /// Automatic searches only: the title and the release's episodes must be monitored.
+    static let monitored = Specification(name: "monitored") { _, episodes, c in
+        guard c.requireMonitored else { return nil }
+        if !c.media.monitored { return Rejection("monitored", "\"\(c.media.title)\" is not monitored.") }
+        guard c.media.mediaType.isEpisodic, !episodes.isEmpty else { return nil }
+        let ids = Set(episodes)
+        let unmonitored = c.media.episodes.filter { ids.contains($0.id) && !$0.monitored }
+        guard !unmonitored.isEmpty else { return nil }
+        let names = unmonitored.prefix(3).map { "S\(ReleaseMatch.pad($0.seasonNumber))E\(ReleaseMatch.pad($0.episodeNumber))" }
+        return Rejection("monitored", "Episode\(unmonitored.count == 1 ? "" : "s") \(names.joined(separator: ", "))"
+                         + "\(unmonitored.count > 3 ? "…" : "") not monitored.")
+    }
+
+    static let maximumSize = Specification(name: "maximumSize") { release, _, c in
+        guard let limit = c.maximumSizeBytes, limit > 0, let bytes = release.size, bytes > limit else { return nil }
+        return Rejection("maximumSize", "\(SizeText.format(bytes)) is larger than the maximum size of \(SizeText.format(limit)) (Settings → Indexers).")
     }
 
     static let quality = Specification(name: "quality") { release, _, c in
@@ -100,8 +123,9 @@ struct Specification: Sendable {
     }
 
     static let seeders = Specification(name: "seeders") { release, _, c in
-        guard release.downloadProtocol == .torrent, let seeders = release.seeders, seeders < c.minimumSeeders else { return nil }
-        return Rejection("seeders", "\(seeders) seeder\(seeders == 1 ? "" : "s"), fewer than the minimum of \(c.minimumSeeders).", temporary: true)
+        let minimum = release.indexerId.flatMap { c.indexerMinimumSeeders[$0] } ?? c.minimumSeeders
+        guard release.downloadProtocol == .torrent, let seeders = release.seeders, seeders < minimum else { return nil }
+        return Rejection("seeders", "\(seeders) seeder\(seeders == 1 ? "" : "s"), fewer than the minimum of \(minimum).", temporary: true)
     }
 
     static let retention = Specification(name: "retention") { release, _, c in

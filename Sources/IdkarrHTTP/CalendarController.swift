@@ -114,11 +114,16 @@ struct QueryReader {
     }
 
     /// `tags=1,2,3`: tag ids.
-    func tags() throws -> [Int] {
-        guard let text = text("tags") else { return [] }
-        return try text.split(separator: ",").map {
-            guard let id = Int($0.trimmingCharacters(in: .whitespaces)) else {
-                throw APIError.invalid("tags", "tags is a comma-separated list of tag ids.")
+    func tags() throws -> [Int] { try ids("tags", what: "tag ids") }
+
+    /// `name=1,2,3`: at most 200 whole numbers from 0 to 999,999,999 (ids, categories).
+    func ids(_ name: String, what: String) throws -> [Int] {
+        guard let text = text(name) else { return [] }
+        let parts = text.split(separator: ",")
+        guard parts.count <= 200 else { throw APIError.invalid(name, "\(name) lists at most 200 \(what).") }
+        return try parts.map {
+            guard let id = Int($0.trimmingCharacters(in: .whitespaces)), (0...999_999_999).contains(id) else {
+                throw APIError.invalid(name, "\(name) is a comma-separated list of \(what).")
             }
             return id
         }

@@ -145,6 +145,8 @@ struct IndexerInputResource: Decodable {
     var seedTimeMinutes: Int?
     var additionalParameters: String?
     var version: Int?
+    /// Test only: the saved indexer the form edits.
+    var id: Int?
 
     func newDefinition() throws -> IndexerDefinition {
         var v = Validator()

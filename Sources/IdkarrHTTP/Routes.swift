@@ -14,6 +14,8 @@ public struct HTTPServices: Sendable {
     public var accounts: Accounts
     public var catalog: TitleCatalog
     public var indexers: IndexerService
+    public var releaseSearch: ReleaseSearch
+    public var rssSync: RssSync
     public var version: String
     public var startTime: Date
     /// The folder the web UI is served from.
@@ -21,7 +23,9 @@ public struct HTTPServices: Sendable {
     public var logger: Logger
 
     public init(folder: DataFolder, library: Library, accounts: Accounts, catalog: TitleCatalog, indexers: IndexerService,
-                version: String, startTime: Date, webRoot: String, logger: Logger) {
+                releaseSearch: ReleaseSearch, rssSync: RssSync, version: String, startTime: Date, webRoot: String, logger: Logger) {
+        self.releaseSearch = releaseSearch
+        self.rssSync = rssSync
         self.logger = logger
         self.catalog = catalog
         self.indexers = indexers
@@ -51,7 +55,10 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     MediaController(library: services.library).addRoutes(to: api.group("media"))
     TitlesController(catalog: services.catalog).addRoutes(media: api.group("media"), api: api)
     ImportController(catalog: services.catalog).addRoutes(to: api.group("import"))
-    IndexersController(indexers: services.indexers).addRoutes(to: api.group("indexers"))
+    let indexers = api.group("indexers")
+    IndexersController(indexers: services.indexers).addRoutes(to: indexers)
+    IndexerActionsController(indexers: services.indexers, rssSync: services.rssSync).addRoutes(indexers: indexers, api: api)
+    SearchController(indexers: services.indexers, releaseSearch: services.releaseSearch).addRoutes(to: api)
     ScanController(scanner: DiskScanService(library: services.library, logger: services.logger)).addRoutes(to: api.group("media"))
     SystemController(services: services).addRoutes(to: api.group("system"))
     ParseController().addRoutes(to: api)

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import IdkarrAuth
+import IdkarrAutomation
 import IdkarrDomain
+import IdkarrIndexers
 import IdkarrLibrary
 import IdkarrStore
 import NIOCore
@@ -67,9 +69,41 @@ struct SystemController {
                                              message: "Root folder \(folder.body.path) is unusable: \(problem)"))
             }
         }
+        checks += indexerChecks(services.indexers, now: Date())
         if services.library.qualityProfiles.count == 0 {
             checks.append(HealthResource(source: "QualityProfileCheck", type: .warning,
                                          message: "There is no quality profile; create one in Settings."))
+        }
+        return checks
+    }
+
+    /// Sonarr's indexer checks: indexers resting after failures, and no indexer for RSS or search.
+    static func indexerChecks(_ indexers: IndexerService, now: Date) -> [HealthResource] {
+        let all = indexers.definitions.all()
+        guard !all.isEmpty else {
+            return [HealthResource(source: "IndexerCheck", type: .warning, message: "No indexers are configured: add one in Settings → Indexers.")]
+        }
+        var checks: [HealthResource] = []
+        let resting = all.filter { !IndexerBackoff.isAvailable(indexers.status(of: $0.id), at: now) }
+        if !resting.isEmpty {
+            let names = resting.map { s -> String in
+                let status = indexers.status(of: s.id)
+                let until = status.disabledUntil.map { ISO8601DateFormatter().string(from: $0) } ?? "later"
+                return "\(s.body.name) (until \(until): \(status.lastFailureReason ?? "failed"))"
+            }
+            let every = resting.count == all.count
+            checks.append(HealthResource(
+                source: "IndexerStatusCheck", type: every ? .error : .warning,
+                message: (every ? "All indexers are unavailable due to failures: " : "Indexers unavailable due to failures: ")
+                    + names.joined(separator: "; ")))
+        }
+        if !all.contains(where: { $0.body.enableRss }) {
+            checks.append(HealthResource(source: "IndexerRssCheck", type: .warning,
+                                         message: "No indexer has RSS enabled: new releases will not be found on their own."))
+        }
+        if !all.contains(where: { $0.body.enableAutomaticSearch }) {
+            checks.append(HealthResource(source: "IndexerSearchCheck", type: .warning,
+                                         message: "No indexer has automatic search enabled: wanted titles will not be searched for."))
         }
         return checks
     }

@@ -50,6 +50,32 @@ public struct IndexerError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// The code as a stable word for programs and the API: `unreachable`, `tls`, `unauthorized`,
+    /// `rateLimited`, `unavailable`, `notAnIndexer`, `badResponse`, `tooLarge`, `badRequest`,
+    /// `notFound`, `accountError`, `unsupportedSearch`.
+    public var codeName: String {
+        switch code {
+        case .unreachable: "unreachable"
+        case .tls: "tls"
+        case .unauthorized: "unauthorized"
+        case .rateLimited: "rateLimited"
+        case .unavailable: "unavailable"
+        case .notAnIndexer: "notAnIndexer"
+        case .badResponse: "badResponse"
+        case .tooLarge: "tooLarge"
+        case .badRequest: "badRequest"
+        case .notFound: "notFound"
+        case .accountError: "accountError"
+        case .unsupportedSearch: "unsupportedSearch"
+        }
+    }
+
+    /// How long the indexer asked to be left alone (HTTP `Retry-After`), when it said.
+    public var retryAfter: Duration? {
+        if case .rateLimited(let wait) = code { return wait }
+        return nil
+    }
+
     /// Worth trying again later without changing a setting (the backoff decides when).
     public var isTransient: Bool {
         switch code {

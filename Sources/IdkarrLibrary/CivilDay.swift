@@ -61,7 +61,8 @@ public enum CivilDay {
         return era * 146_097 + doe - 719_468
     }
 
-    static func toCivil(_ days: Int) -> (Int, Int, Int) {
+    /// Year, month and day of a count of days since 1970-01-01.
+    public static func toCivil(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -1,5 +1,6 @@
 import Foundation
 import IdkarrNet
+import IdkarrTestSupport
 import Testing
 
 @testable import IdkarrIndexers

@@ -5,6 +5,7 @@ import IdkarrImport
 import IdkarrLibrary
 import IdkarrNet
 import IdkarrStore
+import IdkarrTestSupport
 import Logging
 import Synchronization
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import IdkarrDomain
 import IdkarrNet
+import IdkarrTestSupport
 import Testing
 
 @testable import IdkarrMetadata

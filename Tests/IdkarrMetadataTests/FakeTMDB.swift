@@ -1,4 +1,5 @@
 import Foundation
+import IdkarrTestSupport
 
 /// A fake TMDB v3 at `/3/…` replaying the recorded bodies in Fixtures/metadata/tmdb. Every
 /// request must carry `api_key=test-key`, or it gets TMDB's recorded 401 body.

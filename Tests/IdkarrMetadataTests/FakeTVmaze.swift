@@ -1,4 +1,5 @@
 import Foundation
+import IdkarrTestSupport
 
 /// A fake TVmaze replaying the recorded bodies in Fixtures/metadata/tvmaze. `/lookup/shows`
 /// answers as TVmaze documents it: a 301 to the show, or 404 when the id is unknown.

@@ -1,6 +1,7 @@
 import Foundation
 import IdkarrDomain
 import IdkarrNet
+import IdkarrTestSupport
 import Logging
 import Synchronization
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import IdkarrDomain
+import IdkarrTestSupport
 import Testing
 
 @testable import IdkarrMetadata

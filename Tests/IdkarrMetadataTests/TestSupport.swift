@@ -1,5 +1,6 @@
 import Foundation
 import IdkarrNet
+import IdkarrTestSupport
 import Synchronization
 
 @testable import IdkarrMetadata

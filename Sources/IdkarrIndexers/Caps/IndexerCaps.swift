@@ -1,9 +1,9 @@
 /// What a Newznab/Torznab indexer says it can do (`t=caps`): limits, search modes with their
 /// parameters, categories. Defaults for what the document leaves out follow Sonarr/Radarr's
 /// `NewznabCapabilitiesProvider`, so an indexer behaves here as it does there.
-public struct IndexerCaps: Sendable, Hashable {
+public struct IndexerCaps: Sendable, Hashable, Codable {
     /// The search functions of the API and their `t=` value.
-    public enum Mode: String, Sendable, Hashable, CaseIterable {
+    public enum Mode: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyRepresentable {
         case search, tvSearch = "tv-search", movieSearch = "movie-search", audioSearch = "audio-search", bookSearch = "book-search"
 
         /// The `t=` parameter of the mode.
@@ -29,7 +29,7 @@ public struct IndexerCaps: Sendable, Hashable {
         }
     }
 
-    public struct ModeCaps: Sendable, Hashable {
+    public struct ModeCaps: Sendable, Hashable, Codable {
         /// Lower-cased parameter names (`q`, `season`, `ep`, `tvdbid`, `imdbid`, …).
         public var parameters: Set<String>
         /// True when the caps listed the parameters (Sonarr then sends every supported id at once).
@@ -46,7 +46,7 @@ public struct IndexerCaps: Sendable, Hashable {
         public func supports(_ parameter: String) -> Bool { parameters.contains(parameter) }
     }
 
-    public struct Category: Sendable, Hashable {
+    public struct Category: Sendable, Hashable, Codable {
         public var id: Int
         public var name: String
         public var subcategories: [Category]

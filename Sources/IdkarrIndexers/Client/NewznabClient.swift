@@ -81,16 +81,29 @@ public struct NewznabClient<Transport: HTTPTransport>: Sendable {
             maxBytes: endpoint.maxResponseBytes)
     }
 
-    /// Every query `QueryBuilder` makes of `request` for these caps, one after another; the first
-    /// failure ends the search with its error.
-    public func search(_ request: SearchRequest, caps: IndexerCaps) async throws(IndexerError) -> SearchResult {
+    /// Every query `QueryBuilder` makes of `request` for these caps, one after another, each paged
+    /// while the indexer returns full pages, up to `maxPages` pages per query (and never past the
+    /// total the feed states, nor after a page `continuePaging` refuses); the first failure ends
+    /// the search with its error.
+    public func search(
+        _ request: SearchRequest, caps: IndexerCaps, maxPages: Int = 1, continuePaging: (Feed) -> Bool = { _ in true }
+    ) async throws(IndexerError) -> SearchResult {
         let queries = try QueryBuilder.queries(for: request, caps: caps)
-        var result = SearchResult(releases: [], skipped: [], queries: queries)
+        var result = SearchResult(releases: [], skipped: [], queries: [])
         var seen = Set<String>()
-        for query in queries {
-            let feed = try await fetch(query)
-            result.releases += feed.releases.filter { seen.insert($0.guid).inserted }
-            result.skipped += feed.skipped
+        for first in queries {
+            var next: IndexerQuery? = first
+            var pages = 0
+            while let query = next, pages < max(1, maxPages) {
+                let feed = try await fetch(query)
+                result.queries.append(query)
+                let fresh = feed.releases.filter { seen.insert($0.guid).inserted }
+                result.releases += fresh
+                result.skipped += feed.skipped
+                pages += 1
+                // A page with nothing new means the indexer ignores `offset`: stop rather than loop.
+                next = fresh.isEmpty || !continuePaging(feed) ? nil : query.nextPage(after: feed)
+            }
         }
         return result
     }

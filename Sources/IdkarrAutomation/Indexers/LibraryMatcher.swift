@@ -1,0 +1,60 @@
+import IdkarrDomain
+import IdkarrIndexers
+import IdkarrLibrary
+import IdkarrParsing
+import IdkarrStore
+
+/// Which library titles a release that came unasked (RSS) is about: by the ids the indexer
+/// attached (tvdb, tvmaze, imdb, tmdb), else by the parsed title, cleaned as the parser cleans
+/// names, against every title's name, alternate names and "name year". Built once per sync.
+struct LibraryMatcher {
+    private var seriesByTitle: [String: [Int]] = [:]
+    private var moviesByTitle: [String: [Int]] = [:]
+    private let library: Library
+
+    init(library: Library) {
+        self.library = library
+        for stored in library.media.all() {
+            let m = stored.body
+            var names = Set(([m.title] + m.alternateTitles).map(TitleCleaner.cleanSeriesTitle))
+            if let year = m.year { names.insert(TitleCleaner.cleanSeriesTitle("\(m.title) \(year)")) }
+            for name in names where !name.isEmpty {
+                if m.mediaType == .movie { moviesByTitle[name, default: []].append(stored.id) } else { seriesByTitle[name, default: []].append(stored.id) }
+            }
+        }
+    }
+
+    /// The ids of the titles `release` belongs to (several when the same title is in two
+    /// instances, such as Movies and Movies 4K).
+    func titles(for release: IndexerRelease, parsed: ParsedRelease) -> [Int] {
+        let episodic = parsed.kind == .episode
+        guard episodic || parsed.kind == .movie else { return [] }
+        let byId = idKeys(release, episodic: episodic).flatMap { library.media.lookup("externalId", $0) }
+        let wanted: (Int) -> Bool = { id in
+            guard let type = library.media.get(id)?.body.mediaType else { return false }
+            return type.isEpisodic == episodic
+        }
+        let matchedById = Array(Set(byId.filter(wanted))).sorted()
+        if !matchedById.isEmpty { return matchedById }
+        guard let clean = parsed.cleanTitle, !clean.isEmpty else { return [] }
+        if episodic { return seriesByTitle[clean] ?? [] }
+        let candidates = moviesByTitle[clean] ?? []
+        // A movie title alone is weak: the year, when both know it, must agree (remakes).
+        return candidates.filter { id in
+            guard let year = parsed.year, let known = library.media.get(id)?.body.year else { return true }
+            return abs(year - known) <= 1
+        }
+    }
+
+    private func idKeys(_ r: IndexerRelease, episodic: Bool) -> [String] {
+        var keys: [String] = []
+        if episodic {
+            if let id = r.tvdbId { keys.append("tvdb:\(id)") }
+            if let id = r.tvmazeId { keys.append("tvmaze:\(id)") }
+        } else {
+            if let id = r.tmdbId { keys.append("tmdb:\(id)") }
+            if let id = r.imdbId { keys.append("imdb:\(id)") }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import IdkarrAutomation
+import IdkarrDecisions
+import IdkarrDomain
+import IdkarrIndexers
+import IdkarrLibrary
+import IdkarrStore
+import IdkarrTestSupport
+import Synchronization
+import Testing
+
+/// A title's search (interactive search) and RSS sync, against the recorded nzb.su feed: 100
+/// real releases, six of them White Collar.
+@Suite("title search and RSS sync")
+struct ReleaseSearchTests {
+    func profile(_ world: World, _ name: String) -> Int {
+        world.library.qualityProfiles.all().first { $0.body.name == name }!.id
+    }
+
+    @Test func anEpisodeSearchSaysWhichReleasesAreAcceptableAndWhy() async throws {
+        let world = try await World.make()
+        try await FakeServer.run(contentType: "application/rss+xml", IndexerSearchTests.route) { server in
+            try await world.addIndexer("nzbsu", server.base)
+            let series = try await world.addWhiteCollar(profile: profile(world, "HD-720p"))
+            let episode = world.episodeId(series, 3, 5)
+            let result = try await world.search.search(mediaId: series.id, target: .episode(episode))
+
+            // The caps list no ids for tv-search, so the title goes as q with season and episode.
+            #expect(server.requests.contains("/nzbsu/api?apikey=\(goodKey)&cat=5000,5040&ep=5&extended=1&limit=25&q=White Collar&season=3&t=tvsearch"))
+            let accepted = result.decisions.filter(\.accepted)
+            #expect(accepted.map(\.release.title) == ["White.Collar.S03E05.720p.HDTV.X264-DIMENSION"])
+            #expect(accepted.first?.episodeIds == [episode])
+            #expect(result.decisions.count == 100)
+            func reasons(_ title: String) -> [String] {
+                result.decisions.first { $0.release.title == title }?.rejections.map(\.reason) ?? ["missing"]
+            }
+            #expect(reasons("White.Collar.S03E04.720p.HDTV.X264-DIMENSION") == ["Wrong episode: the release is S03E04."])
+            #expect(reasons("Fringe S04E13 720p WMVHD NeoDweezil").first == "Wrong series: the release is \"Fringe\", not \"White Collar\".")
+            #expect(result.found.count == 100)
+        }
+    }
+
+    @Test func aSeriesTargetMustNameASeasonOrEpisode() async throws {
+        let world = try await World.make()
+        let series = try await world.addWhiteCollar()
+        await #expect(throws: ServiceError.self) { _ = try await world.search.search(mediaId: series.id, target: .movie) }
+        await #expect(throws: ServiceError.self) { _ = try await world.search.search(mediaId: series.id, target: .season(9)) }
+        await #expect(throws: ServiceError.self) { _ = try await world.search.search(mediaId: series.id, target: .episode(999)) }
+        await #expect(throws: ServiceError.self) { _ = try await world.search.search(mediaId: 4242, target: .movie) }
+    }
+
+    @Test func rssSyncTakesOnlyNewReleasesAndDecidesThemForTheLibrary() async throws {
+        let world = try await World.make()
+        let feed = Mutex("indexers/newznab/newznab_nzb_su.xml")
+        let route: FakeRoute = { path, query, server in
+            guard query["t"] != "caps" else { return Fixtures.ok("indexers/newznab/newznab_caps.xml") }
+            return path.hasPrefix("/tpb") ? Fixtures.ok("indexers/torznab/torznab_tpb.xml") : Fixtures.ok(feed.withLock { $0 })
+        }
+        try await FakeServer.run(contentType: "application/rss+xml", route) { server in
+            let nzbsu = try await world.addIndexer("nzbsu", server.base)
+            try await world.addIndexer("tpb", server.base, kind: .torznab, change: { $0.enableRss = false })
+            let series = try await world.addWhiteCollar(profile: profile(world, "HD-720p"))
+
+            let first = try await world.rss.run(.manual)
+            #expect(first.indexers.map(\.name) == ["nzbsu"], "tpb has RSS off")
+            #expect(first.indexers[0].new == 100 && first.indexers[0].pages == 1, "a first sync reads one page")
+            #expect(first.newReleases == 100)
+            // Six White Collar releases (S03E02–E05, E07, S02E14) match the title; the profile takes 720p HDTV,
+            // but the library's season 2 ends at episode 10.
+            #expect(first.matched == 6)
+            #expect(first.acceptedCount == 5 && first.accepted.allSatisfy { $0.mediaId == series.id })
+            #expect(first.rejected.map(\.releaseTitle) == ["White.Collar.S02E14.720p.HDTV.X264-DIMENSION"])
+            #expect(first.accepted.first?.quality == "HDTV-720p")
+            #expect(!server.requests.contains { $0.contains("offset=") })
+            #expect(world.rss.lastReport == first)
+            #expect(world.rss.nextRun == first.finishedAt.addingTimeInterval(15 * 60))
+
+            // The same feed again: nothing new, and the second page is not asked for.
+            let second = try await world.rss.run(.scheduled)
+            #expect(second.newReleases == 0 && second.indexers[0].fetched == 100 && second.indexers[0].pages == 1)
+            #expect(second.matched == 0 && second.accepted.isEmpty)
+
+            // An unmonitored episode is rejected by RSS (interactive search would still show it).
+            _ = try await world.library.media.update(series.id) { m in
+                for i in m.episodes.indices where m.episodes[i].seasonNumber == 3 { m.episodes[i].monitored = false }
+            }
+            let others = try await world.addIndexer("tpb-again", server.base, kind: .torznab)
+            feed.withLock { $0 = "indexers/torznab/torznab_tpb.xml" }
+            let third = try await world.rss.run(.manual)
+            #expect(third.indexers.map(\.indexerId) == [nzbsu, others])
+            #expect(third.matched == 0, "Series Title is not in the library")
+            #expect(world.indexers.status(of: nzbsu).queries == 3)
+        }
+    }
+
+    @Test func rssRejectsWhatTheProfileDoesNotWantWithTheReason() async throws {
+        let world = try await World.make()
+        try await FakeServer.run(contentType: "application/rss+xml", IndexerSearchTests.route) { server in
+            try await world.addIndexer("nzbsu", server.base)
+            let series = try await world.addWhiteCollar(profile: profile(world, "HD-1080p"))
+            _ = try await world.library.media.update(series.id) { m in
+                if let i = m.episodes.firstIndex(where: { $0.seasonNumber == 3 && $0.episodeNumber == 4 }) { m.episodes[i].monitored = false }
+            }
+            let report = try await world.rss.run(.manual)
+            #expect(report.matched == 6 && report.acceptedCount == 0 && report.rejectedCount == 6)
+            let e04 = report.rejected.first { $0.releaseTitle == "White.Collar.S03E04.720p.HDTV.X264-DIMENSION" }
+            #expect(e04?.rejections == ["Episode S03E04 not monitored.", "HDTV-720p is not wanted by the profile \"HD-1080p\"."])
+        }
+    }
+
+    @Test func aConcurrentSyncIsRefused() async throws {
+        let world = try await World.make()
+        let slow: FakeRoute = { _, query, _ in
+            query["t"] == "caps" ? Fixtures.ok("indexers/newznab/newznab_caps.xml")
+                : Canned(status: 200, body: Fixtures.bytes("indexers/newznab/newznab_nzb_su.xml"), delay: .seconds(1))
+        }
+        try await FakeServer.run(contentType: "application/rss+xml", slow) { server in
+            try await world.addIndexer("nzbsu", server.base)
+            async let first = world.rss.run(.manual)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(world.rss.isRunning)
+            await #expect(throws: ServiceError.self) { _ = try await world.rss.run(.manual) }
+            #expect(try await first.newReleases == 100)
+            #expect(!world.rss.isRunning)
+        }
+    }
+}
