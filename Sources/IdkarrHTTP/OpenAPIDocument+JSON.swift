@@ -52,6 +52,10 @@ extension OpenAPIDocument {
         {
           "name": "indexers",
           "description": "Newznab and Torznab indexers: settings, status and statistics."
+        },
+        {
+          "name": "search",
+          "description": "Searches across the indexers, and a title's releases with the decision on each."
         }
       ],
       "security": [
@@ -3359,6 +3363,433 @@ extension OpenAPIDocument {
               },
               "409": {
                 "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/search": {
+          "get": {
+            "operationId": "searchIndexers",
+            "tags": [
+              "search"
+            ],
+            "summary": "Search across the indexers (admin)",
+            "description": "Indexers are asked in parallel; one that fails or is resting costs only its own results.",
+            "parameters": [
+              {
+                "name": "query",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "description": "Free text, or an id: `tvdb:121361`, `tvmaze:82`, `imdb:tt0133093`, `tmdb:603`. Empty: the latest releases."
+              },
+              {
+                "name": "type",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "search",
+                    "tvsearch",
+                    "movie"
+                  ],
+                  "default": "search"
+                }
+              },
+              {
+                "name": "season",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 9999
+                }
+              },
+              {
+                "name": "episode",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 99999
+                }
+              },
+              {
+                "name": "year",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1870,
+                  "maximum": 2200
+                }
+              },
+              {
+                "name": "indexerIds",
+                "in": "query",
+                "style": "form",
+                "explode": false,
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  }
+                }
+              },
+              {
+                "name": "categories",
+                "in": "query",
+                "style": "form",
+                "explode": false,
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "format": "int64"
+                  }
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 1000
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Every indexer's releases, parsed, and how each indexer did.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SearchResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              }
+            }
+          }
+        },
+        "/api/v1/releases": {
+          "get": {
+            "operationId": "searchTitleReleases",
+            "tags": [
+              "search"
+            ],
+            "summary": "A title's interactive search with the decision on every release (admin)",
+            "description": "A movie: `mediaId` alone. A series: `seasonNumber` or `episodeId`.",
+            "parameters": [
+              {
+                "name": "mediaId",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "seasonNumber",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0,
+                  "maximum": 9999
+                }
+              },
+              {
+                "name": "episodeId",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Every release with accepted or rejected and why.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Decisions"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/test": {
+          "post": {
+            "operationId": "testIndexer",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Test an indexer: its caps and the latest releases (admin)",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IndexerTestInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Whether it works, and if not what to fix.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerTestResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/rss": {
+          "get": {
+            "operationId": "getRssSync",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "RSS sync: schedule and the last report",
+            "responses": {
+              "200": {
+                "description": "The status.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/RssSyncStatus"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "post": {
+            "operationId": "runRssSync",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "Run an RSS sync now (admin)",
+            "description": "409 while a sync is running.",
+            "responses": {
+              "200": {
+                "description": "The status with this sync's report.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/RssSyncStatus"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "503": {
+                "$ref": "#/components/responses/ServiceUnavailable"
+              }
+            }
+          }
+        },
+        "/api/v1/indexers/{id}/caps": {
+          "get": {
+            "operationId": "getIndexerCaps",
+            "tags": [
+              "indexers"
+            ],
+            "summary": "An indexer's caps (cached for 7 days)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/Id"
+              },
+              {
+                "name": "refresh",
+                "in": "query",
+                "schema": {
+                  "type": "boolean"
+                },
+                "description": "Ask the indexer again (admin)."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The caps.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerCaps"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "#/components/responses/NotFound"
+              },
+              "502": {
+                "$ref": "#/components/responses/BadGateway"
+              }
+            }
+          }
+        },
+        "/api/v1/settings/indexers": {
+          "get": {
+            "operationId": "getIndexerSettings",
+            "tags": [
+              "settings"
+            ],
+            "summary": "Settings every indexer shares",
+            "responses": {
+              "200": {
+                "description": "The settings.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerSettings"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateIndexerSettings",
+            "tags": [
+              "settings"
+            ],
+            "summary": "Change the indexer settings (admin)",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/IfMatch"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/IndexerSettingsInput"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The settings as saved.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IndexerSettings"
+                    }
+                  }
+                },
+                "headers": {
+                  "ETag": {
+                    "$ref": "#/components/headers/ETag"
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "#/components/responses/Forbidden"
+              },
+              "409": {
+                "$ref": "#/components/responses/Conflict"
+              },
+              "413": {
+                "$ref": "#/components/responses/ContentTooLarge"
               },
               "503": {
                 "$ref": "#/components/responses/ServiceUnavailable"
@@ -7364,6 +7795,992 @@ extension OpenAPIDocument {
                 "items": {
                   "$ref": "#/components/schemas/SettingField"
                 }
+              }
+            }
+          },
+          "IndexerOutcome": {
+            "type": "object",
+            "description": "How one indexer did in a search.",
+            "required": [
+              "indexerId",
+              "name",
+              "state",
+              "releases",
+              "queries"
+            ],
+            "properties": {
+              "indexerId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "name": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string",
+                "enum": [
+                  "ok",
+                  "failed",
+                  "skipped"
+                ]
+              },
+              "releases": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "queries": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "milliseconds": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "message": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string",
+                "description": "Why it failed or was skipped: unreachable, tls, unauthorized, rateLimited, unavailable, notAnIndexer, badResponse, tooLarge, badRequest, backoff\u2026"
+              }
+            }
+          },
+          "ParsedReleaseInfo": {
+            "type": "object",
+            "required": [
+              "kind",
+              "episodeNumbers",
+              "absoluteEpisodeNumbers",
+              "fullSeason",
+              "quality",
+              "revision",
+              "languages"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "episode",
+                  "movie",
+                  "unknown"
+                ]
+              },
+              "seriesTitle": {
+                "type": "string"
+              },
+              "movieTitle": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seasonNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "episodeNumbers": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "absoluteEpisodeNumbers": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "airDate": {
+                "type": "string"
+              },
+              "fullSeason": {
+                "type": "boolean"
+              },
+              "quality": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name",
+                  "source",
+                  "resolution",
+                  "modifier"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "source": {
+                    "type": "string",
+                    "enum": [
+                      "unknown",
+                      "workprint",
+                      "cam",
+                      "telesync",
+                      "telecine",
+                      "dvd",
+                      "television",
+                      "televisionRaw",
+                      "webdl",
+                      "webrip",
+                      "bluray"
+                    ]
+                  },
+                  "resolution": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "modifier": {
+                    "type": "string"
+                  }
+                }
+              },
+              "revision": {
+                "type": "object",
+                "required": [
+                  "version",
+                  "real",
+                  "isRepack"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "real": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "isRepack": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "languages": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "releaseGroup": {
+                "type": "string"
+              },
+              "edition": {
+                "type": "string"
+              }
+            }
+          },
+          "Release": {
+            "type": "object",
+            "description": "A release an indexer offered; the download itself goes through idkarr, so no link is given.",
+            "required": [
+              "guid",
+              "title",
+              "indexerId",
+              "indexer",
+              "protocol",
+              "size",
+              "publishDate",
+              "ageMinutes",
+              "categories",
+              "indexerFlags",
+              "parsed"
+            ],
+            "properties": {
+              "guid": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "indexerId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "indexer": {
+                "type": "string"
+              },
+              "protocol": {
+                "type": "string",
+                "enum": [
+                  "usenet",
+                  "torrent"
+                ]
+              },
+              "size": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "publishDate": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "ageMinutes": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "seeders": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "leechers": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "peers": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "grabs": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "infoUrl": {
+                "type": "string",
+                "description": "The release's page at the indexer (http or https only)."
+              },
+              "categories": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              "indexerFlags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "parsed": {
+                "$ref": "#/components/schemas/ParsedReleaseInfo"
+              }
+            }
+          },
+          "SearchResults": {
+            "type": "object",
+            "required": [
+              "releases",
+              "indexers"
+            ],
+            "properties": {
+              "releases": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Release"
+                }
+              },
+              "indexers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/IndexerOutcome"
+                }
+              }
+            }
+          },
+          "Decision": {
+            "type": "object",
+            "required": [
+              "release",
+              "accepted",
+              "rejections",
+              "episodeIds"
+            ],
+            "properties": {
+              "release": {
+                "$ref": "#/components/schemas/Release"
+              },
+              "accepted": {
+                "type": "boolean"
+              },
+              "rank": {
+                "type": "integer",
+                "format": "int64",
+                "description": "1 for the release idkarr would take first; accepted releases only."
+              },
+              "rejections": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "specification",
+                    "reason",
+                    "temporary"
+                  ],
+                  "properties": {
+                    "specification": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    },
+                    "temporary": {
+                      "type": "boolean"
+                    }
+                  }
+                }
+              },
+              "episodeIds": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            }
+          },
+          "Decisions": {
+            "type": "object",
+            "description": "Accepted first, in rank order, then rejected.",
+            "required": [
+              "mediaId",
+              "decisions",
+              "indexers"
+            ],
+            "properties": {
+              "mediaId": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 1
+              },
+              "decisions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Decision"
+                }
+              },
+              "indexers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/IndexerOutcome"
+                }
+              }
+            }
+          },
+          "CapsCategory": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "subcategories"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "name": {
+                "type": "string"
+              },
+              "subcategories": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CapsCategory"
+                }
+              }
+            }
+          },
+          "IndexerCaps": {
+            "type": "object",
+            "required": [
+              "maxPageSize",
+              "defaultPageSize",
+              "searchModes",
+              "categories"
+            ],
+            "properties": {
+              "serverTitle": {
+                "type": "string"
+              },
+              "maxPageSize": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "defaultPageSize": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "searchModes": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "mode",
+                    "function",
+                    "parameters",
+                    "searchEngine"
+                  ],
+                  "properties": {
+                    "mode": {
+                      "type": "string"
+                    },
+                    "function": {
+                      "type": "string"
+                    },
+                    "parameters": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "searchEngine": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "categories": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CapsCategory"
+                }
+              },
+              "fetchedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "IndexerTestResult": {
+            "type": "object",
+            "description": "A failing indexer is `ok: false` with the reason, not an HTTP error.",
+            "required": [
+              "ok",
+              "message",
+              "milliseconds"
+            ],
+            "properties": {
+              "ok": {
+                "type": "boolean"
+              },
+              "message": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              },
+              "releases": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "milliseconds": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "categories": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CapsCategory"
+                }
+              },
+              "caps": {
+                "$ref": "#/components/schemas/IndexerCaps"
+              }
+            }
+          },
+          "IndexerTestInput": {
+            "type": "object",
+            "description": "The indexer form's values; with `id`, the saved indexer with these changes.",
+            "properties": {
+              "name": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "kind": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "enum": [
+                  "newznab",
+                  "torznab",
+                  null
+                ]
+              },
+              "baseURL": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "http(s) address of the indexer."
+              },
+              "apiPath": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Default `/api`."
+              },
+              "apiKey": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Absent keeps the key; an empty string removes it."
+              },
+              "movieCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "tvCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "animeCategories": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 999999
+                },
+                "maxItems": 100
+              },
+              "enableRss": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "enableAutomaticSearch": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "enableInteractiveSearch": {
+                "type": [
+                  "boolean",
+                  "null"
+                ]
+              },
+              "priority": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "maximum": 50
+              },
+              "tags": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
+                }
+              },
+              "minimumSeeders": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 10000
+              },
+              "seedRatio": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "minimum": 0,
+                "maximum": 1000
+              },
+              "seedTimeMinutes": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 525600
+              },
+              "additionalParameters": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "Starts with `&`, such as `&extended=1`."
+              },
+              "version": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
+              },
+              "id": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 1,
+                "description": "A saved indexer: the form's fields change it for the test only."
+              }
+            }
+          },
+          "RssSyncReport": {
+            "type": "object",
+            "required": [
+              "trigger",
+              "startedAt",
+              "finishedAt",
+              "indexers",
+              "newReleases",
+              "matched",
+              "acceptedCount",
+              "rejectedCount",
+              "accepted",
+              "rejected"
+            ],
+            "properties": {
+              "trigger": {
+                "type": "string",
+                "enum": [
+                  "scheduled",
+                  "manual"
+                ]
+              },
+              "startedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "finishedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "indexers": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "indexerId",
+                    "name",
+                    "state",
+                    "fetched",
+                    "new",
+                    "pages"
+                  ],
+                  "properties": {
+                    "indexerId": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "state": {
+                      "type": "string",
+                      "enum": [
+                        "ok",
+                        "failed",
+                        "skipped"
+                      ]
+                    },
+                    "fetched": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "new": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "pages": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "message": {
+                      "type": "string"
+                    },
+                    "code": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "newReleases": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "matched": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "acceptedCount": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "rejectedCount": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "accepted": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "mediaId",
+                    "mediaTitle",
+                    "releaseTitle",
+                    "indexerId",
+                    "indexer",
+                    "quality",
+                    "size",
+                    "accepted",
+                    "rejections"
+                  ],
+                  "properties": {
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    },
+                    "mediaTitle": {
+                      "type": "string"
+                    },
+                    "releaseTitle": {
+                      "type": "string"
+                    },
+                    "indexerId": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    },
+                    "indexer": {
+                      "type": "string"
+                    },
+                    "quality": {
+                      "type": "string"
+                    },
+                    "size": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "accepted": {
+                      "type": "boolean"
+                    },
+                    "rejections": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              },
+              "rejected": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "mediaId",
+                    "mediaTitle",
+                    "releaseTitle",
+                    "indexerId",
+                    "indexer",
+                    "quality",
+                    "size",
+                    "accepted",
+                    "rejections"
+                  ],
+                  "properties": {
+                    "mediaId": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    },
+                    "mediaTitle": {
+                      "type": "string"
+                    },
+                    "releaseTitle": {
+                      "type": "string"
+                    },
+                    "indexerId": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    },
+                    "indexer": {
+                      "type": "string"
+                    },
+                    "quality": {
+                      "type": "string"
+                    },
+                    "size": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "accepted": {
+                      "type": "boolean"
+                    },
+                    "rejections": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "RssSyncStatus": {
+            "type": "object",
+            "required": [
+              "enabled",
+              "intervalMinutes",
+              "running"
+            ],
+            "properties": {
+              "enabled": {
+                "type": "boolean"
+              },
+              "intervalMinutes": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "running": {
+                "type": "boolean"
+              },
+              "nextRun": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "lastReport": {
+                "$ref": "#/components/schemas/RssSyncReport"
+              }
+            }
+          },
+          "IndexerSettings": {
+            "type": "object",
+            "required": [
+              "rssSyncIntervalMinutes",
+              "minimumAgeMinutes",
+              "retentionDays",
+              "maximumSizeMB",
+              "version"
+            ],
+            "properties": {
+              "rssSyncIntervalMinutes": {
+                "type": "integer",
+                "format": "int64",
+                "description": "0 turns RSS sync off; otherwise 10 to 1,440."
+              },
+              "minimumAgeMinutes": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 1440
+              },
+              "retentionDays": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 36500,
+                "description": "0: unlimited."
+              },
+              "maximumSizeMB": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 10000000,
+                "description": "0: no limit."
+              },
+              "version": {
+                "type": "integer",
+                "format": "int64",
+                "minimum": 0,
+                "description": "0 until first saved."
+              }
+            }
+          },
+          "IndexerSettingsInput": {
+            "type": "object",
+            "description": "Absent fields stay as they are.",
+            "properties": {
+              "rssSyncIntervalMinutes": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "description": "0 turns RSS sync off; otherwise 10 to 1,440."
+              },
+              "minimumAgeMinutes": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 1440
+              },
+              "retentionDays": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 36500,
+                "description": "0: unlimited."
+              },
+              "maximumSizeMB": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64",
+                "minimum": 0,
+                "maximum": 10000000,
+                "description": "0: no limit."
+              },
+              "version": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "format": "int64"
               }
             }
           }

@@ -283,7 +283,8 @@ def test_test_button_reports_success_and_wrong_key(ix, browser):
 
     # Test of a saved indexer from its row uses the stored key.
     ix.create("Row Test")
-    open_settings(d, "indexers")
+    d.refresh()  # the page is already on #/settings/indexers: reload it to list the new indexer
+    find(d, "#indexers-table")
     row(d, "Row Test").find_element(By.CSS_SELECTOR, ".ix-test").click()
     wait_toast(d, "Row Test:")
     assert d.find_elements(By.CSS_SELECTOR, ".toast-success")

@@ -968,6 +968,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 __import__("calendar_wanted").add(sys.modules[__name__])  # /calendar, /feed/v1/calendar.ics, /wanted
 __import__("titles").add(sys.modules[__name__])  # /media/lookup, /media/add, refresh, images, /import, /settings/metadata
 __import__("indexers").add(sys.modules[__name__])  # /indexers
+__import__("search").add(sys.modules[__name__])  # /search, /releases, /indexers/test, rss, caps, /settings/indexers
 
 # ---------------------------------------------------------------------------------------------
 
@@ -999,6 +1000,7 @@ DOCUMENT = {
         {"name": "calendar", "description": "What airs or is released when; the iCal feed."},
         {"name": "wanted", "description": "Missing episodes and movies, and files below their cutoff."},
         {"name": "indexers", "description": "Newznab and Torznab indexers: settings, status and statistics."},
+        {"name": "search", "description": "Searches across the indexers, and a title's releases with the decision on each."},
     ],
     "security": [{"apiKeyHeader": []}, {"apiKeyQuery": []}, {"sessionCookie": []}],
     "paths": PATHS,
