@@ -105,7 +105,8 @@ let package = Package(
             name: "idkarr",
             dependencies: [
                 "IdkarrApp", "IdkarrParsing", "IdkarrStore", "IdkarrImport", "IdkarrAutomation", "IdkarrLibrary", "IdkarrNet",
-                "IdkarrDomain", "IdkarrMetadata", "IdkarrIndexers", .product(name: "Hummingbird", package: "hummingbird"),
+                "IdkarrDomain", "IdkarrMetadata", "IdkarrIndexers", "IdkarrAuth", "IdkarrDecisions",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -6,6 +6,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Benchmarks (run by make bench).",
         shouldDisplay: false,
         subcommands: [BenchParse.self, BenchStore.self, BenchGenerate.self, BenchApp.self, BenchTrivialServer.self, BenchScan.self,
+                      BenchSearch.self, BenchDecide.self,
                       BenchRefresh.self, BenchCalendar.self, BenchFeed.self]
     )
 }

@@ -52,6 +52,14 @@ public struct FoundRelease: Sendable {
     public var indexerName: String
     public var indexerPriority: Int
     public var parsed: ParsedRelease
+
+    public init(release: IndexerRelease, indexerId: Int, indexerName: String, indexerPriority: Int, parsed: ParsedRelease) {
+        self.release = release
+        self.indexerId = indexerId
+        self.indexerName = indexerName
+        self.indexerPriority = indexerPriority
+        self.parsed = parsed
+    }
 }
 
 /// How one indexer did in a search.

@@ -118,8 +118,9 @@ public final class RssSync: Sendable {
         return (part, new)
     }
 
-    /// Matches the new releases to library titles and decides them.
-    private func decide(_ fresh: [FoundRelease], trigger: RssSyncReport.Trigger, started: Date) -> RssSyncReport {
+    /// RSS sync's second half: matches releases to the library's titles and decides each for its
+    /// title (monitored titles and episodes only). The report's `indexers` is left empty.
+    public func decide(_ fresh: [FoundRelease], trigger: RssSyncReport.Trigger, started: Date) -> RssSyncReport {
         let matcher = LibraryMatcher(library: search.library)
         var report = RssSyncReport(trigger: trigger, startedAt: started, finishedAt: started, indexers: [], newReleases: fresh.count,
                                    matched: 0, acceptedCount: 0, rejectedCount: 0, accepted: [], rejected: [])
