@@ -45,12 +45,12 @@ struct BenchDecide: AsyncParsableCommand {
         let now = Date()
         for _ in 0..<rounds {
             var start = ContinuousClock.now
-            let found = titles.map { Self.found($0, now: now) }
+            let found = titles.enumerated().map { Self.found($1, index: $0, now: now) }
             parse.append(BenchSearch.ms(ContinuousClock.now - start))
             start = ContinuousClock.now
             report = services.rssSync.decide(found, trigger: .manual, started: now)
             library.append(BenchSearch.ms(ContinuousClock.now - start))
-            let forOne = seriesTitles.map { Self.found($0, now: now) }
+            let forOne = seriesTitles.enumerated().map { Self.found($1, index: $0, now: now) }
             start = ContinuousClock.now
             decided = services.releaseSearch.decide(forOne, media: series.body, target: .anyEpisodes, requireMonitored: false).count
             single.append(BenchSearch.ms(ContinuousClock.now - start))
@@ -63,8 +63,8 @@ struct BenchDecide: AsyncParsableCommand {
         print(String(format: "  decide for one series (%d episodes)  %8.1f ms", series.body.episodes.count, single.min()!))
     }
 
-    static func found(_ title: String, now: Date) -> FoundRelease {
-        let release = IndexerRelease(title: title, guid: "bench-\(title)", downloadProtocol: .usenet, downloadURL: "http://indexer.invalid/get",
+    static func found(_ title: String, index: Int, now: Date) -> FoundRelease {
+        let release = IndexerRelease(title: title, guid: "bench-\(index)", downloadProtocol: .usenet, downloadURL: "http://indexer.invalid/get",
                                      publishDate: now.addingTimeInterval(-7200), size: 1_500_000_000)
         return FoundRelease(release: release, indexerId: 1, indexerName: "bench", indexerPriority: 25, parsed: ReleaseParser.parse(title))
     }

@@ -4,6 +4,7 @@ import IdkarrDecisions
 import IdkarrDomain
 import IdkarrIndexers
 import IdkarrLibrary
+import IdkarrParsing
 import IdkarrStore
 import IdkarrTestSupport
 import Synchronization
@@ -105,6 +106,39 @@ struct ReleaseSearchTests {
             #expect(report.matched == 6 && report.acceptedCount == 0 && report.rejectedCount == 6)
             let e04 = report.rejected.first { $0.releaseTitle == "White.Collar.S03E04.720p.HDTV.X264-DIMENSION" }
             #expect(e04?.rejections == ["Episode S03E04 not monitored.", "HDTV-720p is not wanted by the profile \"HD-1080p\"."])
+        }
+    }
+
+    /// Names the parser alone takes for episodes (`Part Two`, `H.264` after the year) are read as
+    /// movies when they belong to a movie of the library, in RSS sync and in a movie's search.
+    @Test func movieNamesAreReadAsMoviesForMovies() async throws {
+        let world = try await World.make()
+        let titles = ["Dune.Part.Two.2024.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX", "Arrival.2016.720p.AMZN.WEB-DL.DDP5.1.H.264-NTG"]
+        let items = titles.enumerated().map { i, title in
+            "<item><title>\(title)</title><guid>g\(i)</guid><link>http://x.invalid/\(i).nzb</link><pubDate>Sat, 05 Dec 2026 10:00:00 +0000</pubDate>"
+                + "<enclosure url=\"http://x.invalid/\(i).nzb\" length=\"4000000000\" type=\"application/x-nzb\"/></item>"
+        }
+        let feed = Canned.status(200, "<rss version=\"2.0\"><channel><title>t</title>\(items.joined())</channel></rss>")
+        let route: FakeRoute = { _, query, _ in query["t"] == "caps" ? Fixtures.ok("indexers/newznab/newznab_caps.xml") : feed }
+        try await FakeServer.run(contentType: "application/rss+xml", route) { server in
+            try await world.addIndexer("nzb", server.base, change: { $0.movieCategories = [2000] })
+            var ids: [Int] = []
+            for (title, year) in [("Dune: Part Two", 2024), ("Arrival", 2016)] {
+                var movie = Media(instanceId: 2, mediaType: .movie, title: title, added: world.clock.now)
+                movie.year = year
+                movie.runtime = 150
+                movie.qualityProfileId = profile(world, "Any")
+                ids.append(try await world.library.media.create(movie).id)
+            }
+            let report = try await world.rss.run(.manual)
+            #expect(report.matched == 2, "\(report.rejected.map(\.rejections))")
+            #expect(Set(report.accepted.map(\.mediaId)) == Set(ids), "\(report.rejected.map(\.rejections))")
+            let search = try await world.search.search(mediaId: ids[0], target: .movie)
+            let dune = try #require(search.decisions.first { $0.release.title == titles[0] })
+            #expect(dune.accepted, "\(dune.rejections)")
+            #expect(dune.release.parsed.movieTitle == "Dune Part Two" && dune.release.parsed.year == 2024)
+            let arrival = try #require(search.decisions.first { $0.release.title == titles[1] })
+            #expect(arrival.rejections.map(\.specification) == ["title"])
         }
     }
 

@@ -24,11 +24,22 @@ struct LibraryMatcher {
         }
     }
 
-    /// The ids of the titles `release` belongs to (several when the same title is in two
-    /// instances, such as Movies and Movies 4K).
-    func titles(for release: IndexerRelease, parsed: ParsedRelease) -> [Int] {
-        let episodic = parsed.kind == .episode
-        guard episodic || parsed.kind == .movie else { return [] }
+    /// The titles `release` belongs to (several when the same title is in two instances, such as
+    /// Movies and Movies 4K), each with the reading of the name that fits it: a name the parser
+    /// took for an episode (`Movie.Part.Two.2024`, `Movie.2019.H.264`) is read again as a movie
+    /// for the library's movies, as Radarr reads every name.
+    func titles(for release: IndexerRelease, parsed: ParsedRelease) -> [(mediaId: Int, parsed: ParsedRelease)] {
+        var found: [(mediaId: Int, parsed: ParsedRelease)] = []
+        if parsed.kind == .episode {
+            found += match(release, parsed, episodic: true).map { ($0, parsed) }
+        }
+        if found.isEmpty, let movie = parsed.kind == .movie ? parsed : ReleaseParser.parseMovie(release.title) {
+            found += match(release, movie, episodic: false).map { ($0, movie) }
+        }
+        return found
+    }
+
+    private func match(_ release: IndexerRelease, _ parsed: ParsedRelease, episodic: Bool) -> [Int] {
         let byId = idKeys(release, episodic: episodic).flatMap { library.media.lookup("externalId", $0) }
         let wanted: (Int) -> Bool = { id in
             guard let type = library.media.get(id)?.body.mediaType else { return false }

@@ -3,6 +3,7 @@ import IdkarrDecisions
 import IdkarrDomain
 import IdkarrIndexers
 import IdkarrLibrary
+import IdkarrParsing
 import IdkarrStore
 
 /// What a title's search looks for.
@@ -40,9 +41,10 @@ public struct ReleaseSearch: Sendable {
         guard let media = library.media.get(mediaId) else { throw ServiceError.notFound("Media", mediaId) }
         let (criteria, categories, decisionTarget) = try Self.criteria(for: media.body, target)
         let answer = await indexers.search(criteria, scope: scope, categories: categories, titleTags: media.body.tags)
-        let decisions = decide(answer.releases, media: media.body, target: decisionTarget, requireMonitored: scope != .interactive)
+        let releases = answer.releases.map { Self.read($0, as: media.body.mediaType) }
+        let decisions = decide(releases, media: media.body, target: decisionTarget, requireMonitored: scope != .interactive)
         var found: [String: FoundRelease] = [:]
-        for release in answer.releases { found[Self.key(release.indexerId, release.release.guid)] = release }
+        for release in releases { found[Self.key(release.indexerId, release.release.guid)] = release }
         return ReleaseSearchResult(decisions: decisions, found: found, outcomes: answer.outcomes)
     }
 
@@ -66,6 +68,18 @@ public struct ReleaseSearch: Sendable {
     }
 
     public static func key(_ indexerId: Int?, _ guid: String) -> String { "\(indexerId ?? 0)|\(guid)" }
+
+    /// The release read as what was searched for: a movie search reads every name as a movie (as
+    /// Radarr does: `Movie.Part.Two.2024` is no episode), a series search as an episode.
+    static func read(_ found: FoundRelease, as type: MediaType) -> FoundRelease {
+        var read = found
+        if type == .movie, found.parsed.kind != .movie, let movie = ReleaseParser.parseMovie(found.release.title) {
+            read.parsed = movie
+        } else if type.isEpisodic, found.parsed.kind != .episode, let episode = ReleaseParser.parseEpisode(found.release.title) {
+            read.parsed = episode
+        }
+        return read
+    }
 
     static func release(_ found: FoundRelease) -> Release {
         let r = found.release

@@ -126,7 +126,11 @@ public final class RssSync: Sendable {
                                    matched: 0, acceptedCount: 0, rejectedCount: 0, accepted: [], rejected: [])
         var byTitle: [Int: [FoundRelease]] = [:]
         for release in fresh {
-            for id in matcher.titles(for: release.release, parsed: release.parsed) { byTitle[id, default: []].append(release) }
+            for (id, parsed) in matcher.titles(for: release.release, parsed: release.parsed) {
+                var reading = release
+                reading.parsed = parsed
+                byTitle[id, default: []].append(reading)
+            }
         }
         report.matched = Set(byTitle.values.joined().map { ReleaseSearch.key($0.indexerId, $0.release.guid) }).count
         for (id, releases) in byTitle.sorted(by: { $0.key < $1.key }) {
