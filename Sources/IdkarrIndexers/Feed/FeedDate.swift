@@ -10,6 +10,8 @@ import Foundation
 ///   year, no seconds, a named zone (`GMT`, `UTC`, `UT`, `Z`, `EST` … `PDT`), no zone (UTC);
 /// - ISO 8601 / RFC 3339: `2012-02-27T16:09:39Z`, with a space, `/`, fractional seconds or an
 ///   offset (`+01:00`, `+0100`).
+///
+/// `format` writes the one form idkarr's own feeds use (RFC 822, GMT).
 public enum FeedDate {
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmedXMLSpace
@@ -101,6 +103,28 @@ public enum FeedDate {
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 - offsetSeconds) + second
         return Date(timeIntervalSince1970: seconds)
     }
+
+    /// `date` as RFC 822 in GMT, whole seconds (`Sat, 14 Mar 2015 21:10:42 GMT`): how feeds are
+    /// written (`FeedWriter`); `parse` reads it back to the second (years 1900–2200).
+    public static func format(_ date: Date) -> String {
+        let interval = date.timeIntervalSince1970
+        let seconds = interval.isFinite ? min(max(interval.rounded(.down), -62_135_596_800), 253_402_300_799) : 0
+        let parts = gmt.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
+        func pad(_ number: Int?, _ width: Int = 2) -> String {
+            let digits = String(number ?? 0)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][((parts.weekday ?? 1) - 1) % 7]
+        let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][((parts.month ?? 1) - 1) % 12]
+        let time = "\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+        return "\(weekday), \(pad(parts.day)) \(month) \(pad(parts.year, 4)) \(time) GMT"
+    }
+
+    private static let gmt: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        return calendar
+    }()
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {

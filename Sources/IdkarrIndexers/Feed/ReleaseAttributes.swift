@@ -70,3 +70,80 @@ enum ReleaseAttributes {
         return flags
     }
 }
+
+// MARK: writing
+
+extension ReleaseAttributes {
+    /// The attributes that give `release` back through `apply`, in Prowlarr's order (`FeedWriter`).
+    /// Ids that are not positive and numbers that are not finite are left out. A flag is written
+    /// the ways Sonarr and Prowlarr read it (`prematch`, `nuked`, `subs`, `tag`); freeleech,
+    /// halfleech and double upload become volume factors when the release states none.
+    static func attributes(of release: IndexerRelease) -> [(name: String, value: String)] {
+        var list = AttributeList()
+        for category in release.categories { list.add("category", category) }
+        list.add("size", release.size)
+        list.add("files", release.files)
+        list.add("grabs", release.grabs)
+        list.add("seeders", release.seeders)
+        list.add("peers", release.peers)
+        list.add("leechers", release.leechers)
+        list.add("infohash", release.infoHash)
+        list.add("magneturl", release.magnetURL)
+        list.add("minimumratio", release.minimumRatio)
+        list.add("minimumseedtime", release.minimumSeedTime)
+        list.add("downloadvolumefactor", release.downloadVolumeFactor ?? impliedDownloadFactor(release.flags))
+        list.add("uploadvolumefactor", release.uploadVolumeFactor ?? (release.flags.contains(.doubleUpload) ? 2 : nil))
+        list.add("tvdbid", positive(release.tvdbId))
+        list.add("tvmazeid", positive(release.tvmazeId))
+        list.add("rageid", positive(release.tvRageId))
+        if let imdb = imdb(release.imdbId) {
+            list.add("imdb", String(imdb.dropFirst(2)))
+            list.add("imdbid", imdb)
+        }
+        list.add("tmdbid", positive(release.tmdbId))
+        list.add("season", release.season)
+        list.add("episode", release.episode)
+        list.add("usenetdate", release.usenetDate.map(FeedDate.format))
+        list.add("poster", release.poster)
+        list.add("group", release.group)
+        for language in release.languages { list.add("language", language) }
+        flagAttributes(release.flags, &list)
+        return list.pairs
+    }
+
+    private static func impliedDownloadFactor(_ flags: Set<IndexerFlag>) -> Double? {
+        flags.contains(.freeleech) ? 0 : flags.contains(.halfleech) ? 0.5 : nil
+    }
+
+    /// Prowlarr's `tag` names for the flags, beside the Newznab attributes Sonarr reads.
+    private static func flagAttributes(_ flags: Set<IndexerFlag>, _ list: inout AttributeList) {
+        if flags.contains(.scene) { list.add("prematch", 1) }
+        if flags.contains(.nuked) { list.add("nuked", 1) }
+        // The subtitle languages are not kept: any non-empty value says "has subtitles".
+        if flags.contains(.subtitles) { list.add("subs", 1) }
+        let tags: [(IndexerFlag, String)] = [
+            (.freeleech, "freeleech"), (.halfleech, "halfleech"), (.doubleUpload, "double_upload"), (.internal, "internal"),
+            (.scene, "scene"), (.nuked, "nuked"),
+        ]
+        for (flag, tag) in tags where flags.contains(flag) { list.add("tag", tag) }
+    }
+
+    private struct AttributeList {
+        var pairs: [(name: String, value: String)] = []
+
+        /// Adds `value` unless it is nil, empty after trimming, or a number that is not finite.
+        mutating func add(_ name: String, _ value: (any CustomStringConvertible)?) {
+            let text: String
+            switch value {
+            case nil: return
+            case let number as Double:
+                guard number.isFinite else { return }
+                // `1` rather than `1.0`, as Prowlarr writes whole numbers.
+                text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            case let value?:
+                text = value.description.trimmedXMLSpace
+            }
+            if !text.isEmpty { pairs.append((name, text)) }
+        }
+    }
+}

@@ -17,6 +17,8 @@ public enum QueryBuilder {
             queries = [(mode.function, [])]
         case .text(let text):
             queries = try textQueries([text], caps: caps)
+        case .series(let titles, let ids):
+            queries = try tvQueries(titles, ids, [], textSuffix: "", caps: caps)
         case .episode(let titles, let ids, let season, let episode):
             let numbering = [QueryParameter("season", String(season))] + (episode.map { [QueryParameter("ep", String($0))] } ?? [])
             let suffix = episode.map { " S\(pad(season))E\(pad($0))" } ?? " S\(pad(season))"
@@ -88,7 +90,7 @@ public enum QueryBuilder {
 
     // MARK: parts
 
-    /// The ids the mode supports, in preference order: tvdbid, tvmazeid, imdbid, tmdbid.
+    /// The ids the mode supports, in preference order: tvdbid, tvmazeid, imdbid, tmdbid, rid.
     private static func supportedIds(_ ids: SearchIds, _ mode: IndexerCaps.ModeCaps) -> [QueryParameter] {
         var parameters: [QueryParameter] = []
         if let tvdb = ids.tvdb, tvdb > 0, mode.supports("tvdbid") { parameters.append(QueryParameter("tvdbid", String(tvdb))) }
@@ -99,6 +101,7 @@ public enum QueryBuilder {
             parameters.append(QueryParameter("imdbid", String(imdb.dropFirst(2))))
         }
         if let tmdb = ids.tmdb, tmdb > 0, mode.supports("tmdbid") { parameters.append(QueryParameter("tmdbid", String(tmdb))) }
+        if let rage = ids.tvRage, rage > 0, mode.supports("rid") { parameters.append(QueryParameter("rid", String(rage))) }
         return parameters
     }
 

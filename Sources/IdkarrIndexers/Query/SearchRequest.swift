@@ -5,12 +5,15 @@ public struct SearchIds: Sendable, Hashable {
     /// `tt0944947` (the `tt` is optional; the query sends the digits, as the Newznab API says).
     public var imdb: String?
     public var tmdb: Int?
+    /// TVRage (`rid`): closed since 2015, still sent by Sonarr when the caps list it.
+    public var tvRage: Int?
 
-    public init(tvdb: Int? = nil, tvmaze: Int? = nil, imdb: String? = nil, tmdb: Int? = nil) {
+    public init(tvdb: Int? = nil, tvmaze: Int? = nil, imdb: String? = nil, tmdb: Int? = nil, tvRage: Int? = nil) {
         self.tvdb = tvdb
         self.tvmaze = tvmaze
         self.imdb = imdb
         self.tmdb = tmdb
+        self.tvRage = tvRage
     }
 }
 
@@ -21,6 +24,8 @@ public enum SearchCriteria: Sendable, Hashable {
     case recent
     /// Free text.
     case text(String)
+    /// A series as a whole, without numbering (`t=tvsearch` with ids or `q` but no `season`).
+    case series(titles: [String], ids: SearchIds)
     /// A season (`episode` nil) or one episode of a series numbered by season.
     case episode(titles: [String], ids: SearchIds, season: Int, episode: Int?)
     /// An episode of a daily show, by air date (`season=2024&ep=03/15` in Newznab terms).
