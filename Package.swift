@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "IdkarrHTTPTests",
             dependencies: [
-                "IdkarrApp", "IdkarrHTTP", "IdkarrTestSupport",
+                "IdkarrApp", "IdkarrHTTP", "IdkarrIndexers", "IdkarrTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -23,6 +23,7 @@ public struct AppServices: Sendable {
     public let indexers: IndexerService
     public let releaseSearch: ReleaseSearch
     public let rssSync: RssSync
+    public let linkSealer: LinkSealer
 
     /// Opens (and locks) the data folder and loads everything into memory.
     public static func open(dataFolder: URL, logger: Logger, hasher: PasswordHasher = PasswordHasher()) async throws -> AppServices {
@@ -46,7 +47,7 @@ public struct AppServices: Sendable {
         let releaseSearch = ReleaseSearch(library: library, indexers: indexers)
         let rssSync = try await RssSync.open(in: folder, indexers: indexers, search: releaseSearch, logger: logger)
         return AppServices(folder: folder, library: library, accounts: accounts, catalog: catalog, indexers: indexers,
-                           releaseSearch: releaseSearch, rssSync: rssSync)
+                           releaseSearch: releaseSearch, rssSync: rssSync, linkSealer: try await LinkSealer.open(in: folder))
     }
 }
 
@@ -78,7 +79,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let http = HTTPServices(folder: services.folder, library: services.library, accounts: services.accounts,
                             catalog: services.catalog, indexers: services.indexers, releaseSearch: services.releaseSearch,
-                            rssSync: services.rssSync,
+                            rssSync: services.rssSync, linkSealer: services.linkSealer,
                             version: IdkarrVersion.current, startTime: Date(), webRoot: config.webRoot.path, logger: logger)
     let router = buildRouter(http)
     return Application(

@@ -7,13 +7,15 @@ import Hummingbird
 /// "the+wire". The first value of a repeated name wins.
 struct FormQuery: Sendable {
     private var values: [String: String] = [:]
+    /// Every parameter, decoded, in order (repeats included).
+    private(set) var pairs: [(name: String, value: String)] = []
 
     init(_ query: String?) {
         for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]), !name.isEmpty else { continue }
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            if values[name] == nil, let value { values[name] = value }
+            guard let name = Self.decode(parts[0]), !name.isEmpty, let value = parts.count > 1 ? Self.decode(parts[1]) : "" else { continue }
+            pairs.append((name, value))
+            if values[name] == nil { values[name] = value }
         }
     }
 

@@ -16,6 +16,7 @@ public struct HTTPServices: Sendable {
     public var indexers: IndexerService
     public var releaseSearch: ReleaseSearch
     public var rssSync: RssSync
+    public var linkSealer: LinkSealer
     public var version: String
     public var startTime: Date
     /// The folder the web UI is served from.
@@ -23,7 +24,9 @@ public struct HTTPServices: Sendable {
     public var logger: Logger
 
     public init(folder: DataFolder, library: Library, accounts: Accounts, catalog: TitleCatalog, indexers: IndexerService,
-                releaseSearch: ReleaseSearch, rssSync: RssSync, version: String, startTime: Date, webRoot: String, logger: Logger) {
+                releaseSearch: ReleaseSearch, rssSync: RssSync, linkSealer: LinkSealer, version: String, startTime: Date,
+                webRoot: String, logger: Logger) {
+        self.linkSealer = linkSealer
         self.releaseSearch = releaseSearch
         self.rssSync = rssSync
         self.logger = logger
@@ -65,5 +68,6 @@ public func buildRouter(_ services: HTTPServices) -> Router<AppRequestContext> {
     CalendarController(library: services.library).addRoutes(api: api, feed: router.group("feed/v1"))
     WantedController(library: services.library).addRoutes(to: api.group("wanted"))
     api.get("openapi.json") { _, _ in OpenAPIDocument.response() }
+    FeedController(indexers: services.indexers, sealer: services.linkSealer).addRoutes(to: router)
     return router
 }

@@ -48,8 +48,8 @@ struct SearchController {
             let episode = try params.int("episode", 0...99999)
             if episode != nil && season == nil { throw APIError.invalid("season", "An episode needs its season.") }
             guard let season else {
-                if ids != nil { throw APIError.invalid("season", "A series searched by id needs a season.") }
-                return (query.isEmpty ? .recent : .text(query), .tv)
+                if query.isEmpty { return (.recent, .tv) }
+                return (.series(titles: titles, ids: ids ?? SearchIds()), .tv)
             }
             try requireSomething(query)
             return (.episode(titles: titles, ids: ids ?? SearchIds(), season: season, episode: episode), .tv)
