@@ -12,20 +12,7 @@ import Synchronization
 let transport = CurlHTTPClient(configuration: NetConfiguration(connectTimeout: .seconds(5), timeout: .seconds(20)))
 let goodKey = "0123456789abcdef0123456789abcdef"
 
-/// The recorded documents in Tests/Fixtures (copied from ../shared/fixtures).
-enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
-
-    static func bytes(_ path: String) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
-            fatalError("missing fixture \(path)")
-        }
-        return Array(data)
-    }
-
-    static func ok(_ path: String) -> Canned { Canned(status: 200, body: bytes(path)) }
-}
+typealias Fixtures = FixtureFiles
 
 /// A clock a test moves by hand.
 final class TestClock: Sendable {

@@ -7,12 +7,7 @@ import Testing
 /// title's interactive search with decisions, RSS sync, the shared settings, health.
 @Suite("Search API") struct SearchAPITests {
     static let key = "0123456789abcdef0123456789abcdef"
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/indexers")
-
-    static func fixture(_ name: String) -> Canned {
-        Canned(status: 200, body: Array(FileManager.default.contents(atPath: fixtures.appendingPathComponent(name).path) ?? Data()))
-    }
+    static func fixture(_ name: String) -> Canned { FixtureFiles.ok("indexers/" + name) }
 
     static let route: FakeRoute = { path, query, _ in
         guard query["apikey"] == key else { return fixture("newznab/unauthorized.xml") }

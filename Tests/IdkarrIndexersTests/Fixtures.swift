@@ -1,20 +1,15 @@
 import Foundation
 import IdkarrIndexers
+import IdkarrTestSupport
 import Testing
 
 /// The recorded Newznab/Torznab documents in Tests/Fixtures/indexers (copied byte for byte from
 /// ../shared/fixtures/indexers) and what `index.json` records about each.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let directory = FixtureFiles.directory
 
     /// `indexers/newznab/newznab_caps.xml` etc., relative to Tests/Fixtures.
-    static func bytes(_ path: String) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
-            fatalError("missing fixture \(path)")
-        }
-        return Array(data)
-    }
+    static func bytes(_ path: String) -> [UInt8] { FixtureFiles.bytes(path) }
 
     static func text(_ path: String) -> String { String(decoding: bytes(path), as: UTF8.self) }
 

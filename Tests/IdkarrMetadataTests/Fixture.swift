@@ -3,15 +3,9 @@ import IdkarrTestSupport
 
 /// The recorded provider responses in Tests/Fixtures/metadata (copied from ../shared/fixtures).
 enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/metadata")
+    static let directory = FixtureFiles.directory.appendingPathComponent("metadata")
 
-    static func bytes(_ name: String) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
-            fatalError("missing fixture \(name)")
-        }
-        return Array(data)
-    }
+    static func bytes(_ name: String) -> [UInt8] { FixtureFiles.bytes("metadata/" + name) }
 
     static func ok(_ name: String) -> Canned { Canned(status: 200, body: bytes(name)) }
 

@@ -106,3 +106,20 @@ public struct FakeServer: Sendable {
         return Response(status: .init(code: canned.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: canned.body)))
     }
 }
+
+/// The recorded documents in Tests/Fixtures (copied from ../shared/fixtures), for every test target.
+public enum FixtureFiles {
+    public static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// `indexers/newznab/newznab_caps.xml` etc., relative to Tests/Fixtures.
+    public static func bytes(_ path: String) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
+            fatalError("missing fixture \(path)")
+        }
+        return Array(data)
+    }
+
+    /// A 200 answer with the fixture's bytes.
+    public static func ok(_ path: String) -> Canned { Canned(status: 200, body: bytes(path)) }
+}
