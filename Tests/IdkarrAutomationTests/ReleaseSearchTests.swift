@@ -142,6 +142,29 @@ struct ReleaseSearchTests {
         }
     }
 
+    /// The schedule: the first sync a minute after start, then every interval; 0 stops it. The
+    /// sleeps move the test clock instead of waiting.
+    @Test func theScheduleRunsSyncsOnTime() async throws {
+        let world = try await World.make()
+        try await FakeServer.run(contentType: "application/rss+xml", IndexerSearchTests.route) { server in
+            try await world.addIndexer("nzbsu", server.base)
+            let started = world.clock.now
+            let runs = Mutex<[TimeInterval]>([])
+            await world.rss.runScheduled { wait in
+                world.clock.advance(Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18)
+                if let report = world.rss.lastReport, runs.withLock({ $0.last }) != report.startedAt.timeIntervalSince(started) {
+                    runs.withLock { $0.append(report.startedAt.timeIntervalSince(started)) }
+                }
+                if world.clock.now.timeIntervalSince(started) > 40 * 60 { throw CancellationError() }
+            }
+            // At 60 s, then 15 minutes after each (the fake answers at once, so finished ≈ started).
+            #expect(runs.withLock { $0 } == [60, 960, 1860])
+            #expect(world.rss.lastReport?.trigger == .scheduled)
+            _ = try await world.indexers.updateSettings(IndexerSettings(rssSyncIntervalMinutes: 0), ifVersion: nil)
+            #expect(world.rss.nextRun == nil)
+        }
+    }
+
     @Test func aConcurrentSyncIsRefused() async throws {
         let world = try await World.make()
         let slow: FakeRoute = { _, query, _ in

@@ -22,6 +22,8 @@ public final class RssSync: Sendable {
     let seen: DocumentCollection<RssSeenRecord>
     let reports: DocumentCollection<RssSyncReport>
     let running = Mutex(false)
+    /// When the schedule's first sync is due (set when the schedule starts).
+    let firstDue = Mutex<Date?>(nil)
     let logger: Logger
 
     public static func open(in folder: DataFolder, indexers: IndexerService, search: ReleaseSearch, logger: Logger) async throws -> RssSync {
@@ -42,10 +44,12 @@ public final class RssSync: Sendable {
     public var lastReport: RssSyncReport? { reports.all().last?.body }
     public var isRunning: Bool { running.withLock { $0 } }
 
-    /// When the next scheduled sync is due (nil: RSS sync is off).
+    /// When the next scheduled sync is due: an interval after the last one, or the schedule's
+    /// first (nil: RSS sync is off, or no schedule runs and no sync has run yet).
     public var nextRun: Date? {
         guard let interval = indexers.currentSettings.rssSyncInterval else { return nil }
-        return (lastReport?.finishedAt ?? indexers.now()).addingTimeInterval(Double(interval.components.seconds))
+        guard let last = lastReport else { return firstDue.withLock { $0 } }
+        return last.finishedAt.addingTimeInterval(Double(interval.components.seconds))
     }
 
     /// One sync. - Throws: `ServiceError` conflict when a sync is already running.
@@ -79,12 +83,14 @@ public final class RssSync: Sendable {
     /// Runs a sync whenever one is due, until cancelled. `sleep` is injected for tests.
     public func runScheduled(sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) async {
         // The first sync waits a minute after start, so a restart loop cannot hammer the indexers.
-        do { try await sleep(.seconds(60)) } catch { return }
+        let start = indexers.now().addingTimeInterval(60)
+        firstDue.withLock { $0 = start }
         while !Task.isCancelled {
-            if let due = nextRun, due <= indexers.now() {
+            if let next = nextRun, max(next, start) <= indexers.now() {
                 do { try await run(.scheduled) } catch { logger.info("scheduled RSS sync skipped: \(error)") }
             }
-            let wait = nextRun.map { max(1, min(60, $0.timeIntervalSince(indexers.now()))) } ?? 60
+            // Wake at the due time, and at least every minute to see a changed interval.
+            let wait = nextRun.map { max(1, min(60, max($0, start).timeIntervalSince(indexers.now()))) } ?? 60
             do { try await sleep(.milliseconds(Int(wait * 1000))) } catch { return }
         }
     }
