@@ -7,7 +7,7 @@ import IdkarrStore
 /// Which library titles a release that came unasked (RSS) is about: by the ids the indexer
 /// attached (tvdb, tvmaze, imdb, tmdb), else by the parsed title, cleaned as the parser cleans
 /// names, against every title's name, alternate names and "name year". Built once per sync.
-struct LibraryMatcher {
+struct LibraryMatcher: Sendable {
     private var seriesByTitle: [String: [Int]] = [:]
     private var moviesByTitle: [String: [Int]] = [:]
     private let library: Library
@@ -22,6 +22,16 @@ struct LibraryMatcher {
                 if m.mediaType == .movie { moviesByTitle[name, default: []].append(stored.id) } else { seriesByTitle[name, default: []].append(stored.id) }
             }
         }
+    }
+
+    /// Changes whenever a title is added, removed or written (ids and versions).
+    static func fingerprint(_ library: Library) -> Int {
+        var hasher = Hasher()
+        for stored in library.media.all() {
+            hasher.combine(stored.id)
+            hasher.combine(stored.version)
+        }
+        return hasher.finalize()
     }
 
     /// The titles `release` belongs to (several when the same title is in two instances, such as

@@ -24,6 +24,9 @@ public final class RssSync: Sendable {
     let running = Mutex(false)
     /// When the schedule's first sync is due (set when the schedule starts).
     let firstDue = Mutex<Date?>(nil)
+    /// The title index of the last sync, kept while the library is unchanged (building it for
+    /// 15,000 titles costs more than deciding a thousand releases).
+    let matcherCache = Mutex<(fingerprint: Int, matcher: LibraryMatcher)?>(nil)
     let logger: Logger
 
     public static func open(in folder: DataFolder, indexers: IndexerService, search: ReleaseSearch, logger: Logger) async throws -> RssSync {
@@ -127,7 +130,7 @@ public final class RssSync: Sendable {
     /// RSS sync's second half: matches releases to the library's titles and decides each for its
     /// title (monitored titles and episodes only). The report's `indexers` is left empty.
     public func decide(_ fresh: [FoundRelease], trigger: RssSyncReport.Trigger, started: Date) -> RssSyncReport {
-        let matcher = LibraryMatcher(library: search.library)
+        let matcher = currentMatcher()
         var report = RssSyncReport(trigger: trigger, startedAt: started, finishedAt: started, indexers: [], newReleases: fresh.count,
                                    matched: 0, acceptedCount: 0, rejectedCount: 0, accepted: [], rejected: [])
         var byTitle: [Int: [FoundRelease]] = [:]
@@ -159,6 +162,15 @@ public final class RssSync: Sendable {
             }
         }
         return report
+    }
+
+    /// The title index, built again only when a title was added, changed or removed.
+    private func currentMatcher() -> LibraryMatcher {
+        let fingerprint = LibraryMatcher.fingerprint(search.library)
+        if let cached = matcherCache.withLock({ $0 }), cached.fingerprint == fingerprint { return cached.matcher }
+        let matcher = LibraryMatcher(library: search.library)
+        matcherCache.withLock { $0 = (fingerprint, matcher) }
+        return matcher
     }
 
     /// Keeps only the newest report.
