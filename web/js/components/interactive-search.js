@@ -42,7 +42,7 @@ const REASONS = { key: 'reasons', label: 'Rejected because', className: 'col-rea
 export async function openInteractiveSearch({ mediaId, title, seasonNumber, episodeId, signal }) {
   const closed = new AbortController();
   signal?.addEventListener('abort', () => closed.abort(), { once: true });
-  const status = h('p', { class: 'search-status is-busy', role: 'status' }, 'Searching the indexers…');
+  const status = h('p', { class: 'search-status is-busy', role: 'status', 'data-state': 'busy' }, 'Searching the indexers…');
   const outcomes = h('div', { class: 'interactive-indexers' });
   const acceptedHead = h('h3', { class: 'decisions-head' }, 'Accepted');
   const acceptedEl = h('div', { class: 'decisions-accepted' });
@@ -76,6 +76,7 @@ export async function openInteractiveSearch({ mediaId, title, seasonNumber, epis
     const bad = answer.decisions.filter((d) => !d.accepted);
     rejectedCount = bad.length;
     status.className = 'search-status';
+    status.dataset.state = 'done';
     status.textContent = `${plural(answer.decisions.length, 'release')}: ${good.length} accepted, ${bad.length} rejected.`;
     outcomes.replaceChildren(indexerOutcomes(answer.indexers, statuses || undefined));
     replace(acceptedHead, `Accepted (${good.length})`);
@@ -87,6 +88,7 @@ export async function openInteractiveSearch({ mediaId, title, seasonNumber, epis
   } catch (err) {
     if (/** @type {any} */ (err)?.name !== 'AbortError') {
       status.className = 'search-status form-error';
+      status.dataset.state = 'error';
       status.textContent = `The search failed: ${errorMessage(err)}`;
     }
   } finally {

@@ -128,6 +128,7 @@ export function mountSearch(el, { query, signal, user }) {
   function show(/** @type {import('../types.js').SearchResults} */ data) {
     const answered = data.indexers.filter((o) => o.state === 'ok').length;
     status.className = 'search-status';
+    status.dataset.state = 'done';
     status.textContent = `${plural(data.releases.length, 'release')} from ${answered} of ${plural(data.indexers.length, 'indexer')}.`;
     outcomesEl.replaceChildren(indexerOutcomes(data.indexers, indexers));
     table.update(data.releases);
@@ -136,6 +137,7 @@ export function mountSearch(el, { query, signal, user }) {
 
   function showFailure(/** @type {any} */ err) {
     status.className = 'search-status form-error';
+    status.dataset.state = 'error';
     status.textContent = `The search failed: ${errorMessage(err)}`;
     results.hidden = true;
   }
@@ -146,6 +148,7 @@ export function mountSearch(el, { query, signal, user }) {
     results.setAttribute('aria-busy', String(busy));
     if (busy) {
       status.className = 'search-status is-busy';
+      status.dataset.state = 'busy';
       status.textContent = 'Searching the indexers…';
     }
   }
