@@ -93,8 +93,9 @@ class Idx:
         assert GOOD_KEY not in r.text and "apiKey\"" not in r.text.replace("apiKeySet", "")
         return r.json()["records"]
 
-    def create(self, name, kind="newznab", **extra):
-        body = {"name": name, "kind": kind, "baseURL": f"{self.fake.base}/{kind}", "apiPath": "/api", "apiKey": GOOD_KEY,
+    def create(self, name, kind="newznab", path=None, **extra):
+        """An indexer of the fake (at `/{path}`, default its kind's feed); `extra` overrides fields."""
+        body = {"name": name, "kind": kind, "baseURL": f"{self.fake.base}/{path or kind}", "apiPath": "/api", "apiKey": GOOD_KEY,
                 "movieCategories": [2000], "tvCategories": [5000], "animeCategories": [5070], "enableRss": True,
                 "enableAutomaticSearch": True, "enableInteractiveSearch": True, "priority": 25, "tags": [], **extra}
         r = self.api("POST", "/indexers", json=body)
@@ -102,19 +103,19 @@ class Idx:
         assert GOOD_KEY not in r.text
         return r.json()
 
-    def require_test_endpoint(self):
-        r = self.api("POST", "/indexers/test", json={"name": "probe", "kind": "newznab", "baseURL": f"{self.fake.base}/newznab", "apiPath": "/api"})
-        if r.status_code in (404, 405):
-            pytest.skip("POST /api/v1/indexers/test is not on main yet")
+
+def with_fake_indexer(server_factory, world=Idx):
+    """A module fixture's body: a fresh idkarr and the fake indexer, as `world` (an Idx)."""
+    fake = FakeIndexer()
+    try:
+        yield world(server_factory(), fake)
+    finally:
+        fake.close()
 
 
 @pytest.fixture(scope="module")
 def ix(server_factory):
-    fake = FakeIndexer()
-    try:
-        yield Idx(server_factory(), fake)
-    finally:
-        fake.close()
+    yield from with_fake_indexer(server_factory)
 
 
 def open_indexers(d, ix):
@@ -251,7 +252,6 @@ def test_edit_keeps_the_key_and_shows_field_errors(ix, browser):
 
 
 def test_test_button_reports_success_and_wrong_key(ix, browser):
-    ix.require_test_endpoint()
     d = browser
     open_indexers(d, ix)
     form = open_add(d, "Newznab")
@@ -413,6 +413,7 @@ def test_rss_sync_runs_now_and_shows_its_report(ix, browser):
     assert media.status_code == 201, media.text
     media_id = media.json()["id"]
     usenet = ix.create("RSS Usenet")
+    broken = ix.create("RSS Broken", apiKey="wrong-key")
     status = ix.api("GET", "/indexers/rss").json()
     assert status.get("lastReport") is None
     open_indexers(d, ix)
@@ -442,8 +443,20 @@ def test_rss_sync_runs_now_and_shows_its_report(ix, browser):
     assert first["state"] == "ok" and first["new"] == first["fetched"] > 0
     shown = check_report(d, report)
     assert "run by hand" in shown["facts"]["last"]
-    assert any(line[1] == "failed" for line in shown["lines"])  # "Edited" lost its key earlier in this module
+    failed = next(line for line in shown["lines"] if line[0] == broken["id"])
+    assert failed[1] == "failed" and "Newznab error 100" in failed[3], failed
     assert d.execute_script("return window.__xss") is None
+
+    # A matched release links to its title; on a phone the report fits the screen (cards).
+    link = find(d, "#rss-accepted a.rss-media")
+    assert link.text == "White Collar"
+    link.click()
+    wait_hash(d, lambda h: h == f"#/media/{media_id}")
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    d.back()
+    find(d, "#rss-sync .rss-report #rss-accepted tbody tr")
+    assert d.execute_script("return document.documentElement.scrollWidth") <= 360
+    d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # A sync started elsewhere: Run now says one is running; its report shows once it ends.
     ix.fake.gate = threading.Event()
@@ -468,10 +481,6 @@ def test_rss_sync_runs_now_and_shows_its_report(ix, browser):
          timeout=15, message="the panel did not show the other sync's report")
     check_report(d, second)
 
-    # A matched release links to its title.
-    if second["accepted"]:
-        d.find_element(By.CSS_SELECTOR, "#rss-accepted a.rss-media").click()
-        wait_hash(d, lambda h: h == f"#/media/{media_id}")
     assert not unexpected_logs(d, allowed_status=(409,)), json.dumps(unexpected_logs(d, (409,)), indent=1)
 
 

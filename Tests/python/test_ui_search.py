@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import ADMIN_PASSWORD
 from test_ui_add import unexpected_logs
 from test_ui_flow import fill, find, login, logout, modal, wait, wait_hash, wait_modal_closed
-from test_ui_indexers import GOOD_KEY, XSS_NAME, FakeIndexer
+from test_ui_indexers import XSS_NAME, Idx, with_fake_indexer
 
 HOSTILE_TITLE = '<img src=x onerror="window.__xss=1">Wild 2014 720p BluRay x264-EVIL'
 WC_S03E05 = "White.Collar.S03E05.720p.HDTV.X264-DIMENSION"
@@ -45,15 +45,14 @@ return [...document.querySelectorAll(arguments[0] + ' .indexer-outcome')].map((l
 """
 
 
-class World:
+class World(Idx):
     """A fresh idkarr with two good indexers and a broken one (wrong key), a series and a movie."""
 
     def __init__(self, server, fake):
-        self.server, self.fake = server, fake
-        self.session = server.admin_session()
-        self.usenet = self.indexer("Usenet One", "newznab", priority=10)
-        self.torrents = self.indexer("Torrents One", "torznab", priority=20, minimumSeeders=10)
-        self.broken = self.indexer("Broken", "newznab", key="wrong-key", priority=30)
+        super().__init__(server, fake)
+        self.usenet = self.create("Usenet One", "newznab", priority=10)
+        self.torrents = self.create("Torrents One", "torznab", priority=20, minimumSeeders=10)
+        self.broken = self.create("Broken", "newznab", apiKey="wrong-key", priority=30)
         tv = self.ok("POST", "/instances", 201, json={"name": "TV", "mediaType": "series"})
         movies = self.ok("POST", "/instances", 201, json={"name": "Movies", "mediaType": "movie"})
         episodes = [{"seasonNumber": 3, "episodeNumber": e, "title": f"Episode {e}", "airDate": f"2011-07-{e:02d}", "monitored": True}
@@ -65,15 +64,9 @@ class World:
                                                         "year": 2014, "monitored": True})
 
     def ok(self, method, path, status=200, **kw):
-        r = self.session.request(method, self.server.url("/api/v1" + path), timeout=60, **kw)
+        r = self.api(method, path, **kw)
         assert r.status_code == status, f"{method} {path}: {r.status_code} {r.text}"
         return r.json() if r.content else None
-
-    def indexer(self, name, kind, key=GOOD_KEY, path=None, **extra):
-        body = {"name": name, "kind": kind, "baseURL": f"{self.fake.base}/{path or kind}", "apiPath": "/api", "apiKey": key,
-                "movieCategories": [2000], "tvCategories": [5000], "animeCategories": [5070], "enableRss": True,
-                "enableAutomaticSearch": True, "enableInteractiveSearch": True, "priority": 25, "tags": [], **extra}
-        return self.ok("POST", "/indexers", 201, json=body)
 
     def delete_indexer(self, item):
         self.ok("DELETE", f"/indexers/{item['id']}", 204, headers={"If-Match": f'"{item["version"]}"'})
@@ -81,11 +74,7 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(server_factory):
-    fake = FakeIndexer()
-    try:
-        yield World(server_factory(), fake)
-    finally:
-        fake.close()
+    yield from with_fake_indexer(server_factory, World)
 
 
 def key(release):
@@ -386,7 +375,7 @@ def test_hostile_release_titles_and_names_are_text(world, browser):
     world.fake.feeds["hostile"] = (feed.replace(original, f"<title>{html.escape(HOSTILE_TITLE)}</title>".encode())
                                    .replace(b"<comments>https://hdaccess.net/details.php?id=11506", b"<comments>javascript:window.__xss=2;")
                                    .replace(b"6704c29a00304f01b7dbb7959bfea5ccefe7d7d5", b"0000000000000000000000000000000000000bad"))
-    hostile = world.indexer(XSS_NAME, "torznab", path="hostile", priority=40)
+    hostile = world.create(XSS_NAME, "torznab", path="hostile", priority=40)
     try:
         signed_in(d, world, f"#/search?query=Wild&type=search&indexerIds={hostile['id']}")
         wait_done(d)

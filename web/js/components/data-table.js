@@ -35,13 +35,13 @@ export function mountDataTable(el, { columns, rowKey = (r) => r.id, empty = 'Not
   const emptyEl = h('div', { class: 'empty-state' }, empty);
   const wrap = h('div', { class: 'table-wrap' }, table);
   const picker = sortable.length ? sortPicker() : null;
-  el.replaceChildren(...[picker?.el, wrap, emptyEl].filter((n) => n instanceof Node));
+  el.replaceChildren(...(picker ? [picker.el, wrap, emptyEl] : [wrap, emptyEl]));
   renderHead();
 
   function renderHead() {
     replace(headRow, columns.map((c) => {
       if (!sortable.includes(c)) return h('th', { scope: 'col', class: c.className }, c.label);
-      const current = order?.key === c.key ? order.direction : null;
+      const current = order && order.key === c.key ? order.direction : null;
       return h('th', { scope: 'col', class: c.className, 'aria-sort': current || 'none', 'data-sort-key': c.key },
         h('button', { type: 'button', class: 'sort-button', onclick: () => toggle(c) },
           c.label, h('span', { class: ['sort-mark', current && `sort-${current}`], 'aria-hidden': 'true' })));
@@ -51,7 +51,7 @@ export function mountDataTable(el, { columns, rowKey = (r) => r.id, empty = 'Not
 
   function toggle(/** @type {Column} */ c) {
     const first = c.firstDirection || 'ascending';
-    const direction = order?.key === c.key ? (order.direction === 'ascending' ? 'descending' : 'ascending') : first;
+    const direction = order && order.key === c.key ? (order.direction === 'ascending' ? 'descending' : 'ascending') : first;
     setSort({ key: /** @type {string} */ (c.key), direction });
   }
 

@@ -1,6 +1,8 @@
 // @ts-check
 // Pure helpers for the Search page's state, which lives in the hash (#/search?query=…&type=…).
 
+/** @typedef {ReturnType<typeof searchState>} SearchState */
+
 export const SEARCH_TYPES = /** @type {const} */ (['search', 'tvsearch', 'movie']);
 const MAX_QUERY = 200;
 
