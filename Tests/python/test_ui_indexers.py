@@ -26,12 +26,18 @@ GOOD_KEY = "fake-indexer-key-0123456789abcdef"
 XSS_NAME = '<img src=x onerror="window.__xss=1">Evil & "Co"'
 
 
+FEEDS = {"newznab": "newznab/newznab_nzb_su.xml", "torznab": "torznab/torznab_hdaccess_net.xml"}
+
+
 class FakeIndexer:
-    """Newznab under /newznab/api, Torznab under /torznab/api; `gate` holds answers back."""
+    """Newznab under /newznab/api, Torznab under /torznab/api; `gate` holds answers back.
+    `feeds` maps the first path segment to the feed served there: add one (e.g. a doctored copy of
+    a fixture) and point an indexer at `{base}/{name}`."""
 
     def __init__(self) -> None:
         self.requests: list[dict[str, str]] = []
         self.gate: threading.Event | None = None
+        self.feeds: dict[str, bytes] = {name: (FIXTURES / path).read_bytes() for name, path in FEEDS.items()}
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -42,14 +48,13 @@ class FakeIndexer:
                 if fake.gate is not None:
                     fake.gate.wait(10)
                 kind = url.path.strip("/").split("/")[0]
-                if not url.path.endswith("/api") or kind not in ("newznab", "torznab"):
+                if not url.path.endswith("/api") or kind not in fake.feeds:
                     return self.answer(404, b"not found", "text/plain")
                 if query.get("apikey") != GOOD_KEY:
                     return self.answer(401, (FIXTURES / "newznab" / "unauthorized.xml").read_bytes())
                 if query.get("t") == "caps":
                     return self.answer(200, (FIXTURES / "newznab" / "newznab_caps.xml").read_bytes())
-                feed = "newznab/newznab_nzb_su.xml" if kind == "newznab" else "torznab/torznab_hdaccess_net.xml"
-                return self.answer(200, (FIXTURES / feed).read_bytes())
+                return self.answer(200, fake.feeds[kind])
 
             def answer(self, status, body, content_type="application/xml; charset=utf-8"):
                 self.send_response(status)
@@ -88,8 +93,9 @@ class Idx:
         assert GOOD_KEY not in r.text and "apiKey\"" not in r.text.replace("apiKeySet", "")
         return r.json()["records"]
 
-    def create(self, name, kind="newznab", **extra):
-        body = {"name": name, "kind": kind, "baseURL": f"{self.fake.base}/{kind}", "apiPath": "/api", "apiKey": GOOD_KEY,
+    def create(self, name, kind="newznab", path=None, **extra):
+        """An indexer of the fake (at `/{path}`, default its kind's feed); `extra` overrides fields."""
+        body = {"name": name, "kind": kind, "baseURL": f"{self.fake.base}/{path or kind}", "apiPath": "/api", "apiKey": GOOD_KEY,
                 "movieCategories": [2000], "tvCategories": [5000], "animeCategories": [5070], "enableRss": True,
                 "enableAutomaticSearch": True, "enableInteractiveSearch": True, "priority": 25, "tags": [], **extra}
         r = self.api("POST", "/indexers", json=body)
@@ -97,19 +103,19 @@ class Idx:
         assert GOOD_KEY not in r.text
         return r.json()
 
-    def require_test_endpoint(self):
-        r = self.api("POST", "/indexers/test", json={"name": "probe", "kind": "newznab", "baseURL": f"{self.fake.base}/newznab", "apiPath": "/api"})
-        if r.status_code in (404, 405):
-            pytest.skip("POST /api/v1/indexers/test is not on main yet")
+
+def with_fake_indexer(server_factory, world=Idx):
+    """A module fixture's body: a fresh idkarr and the fake indexer, as `world` (an Idx)."""
+    fake = FakeIndexer()
+    try:
+        yield world(server_factory(), fake)
+    finally:
+        fake.close()
 
 
 @pytest.fixture(scope="module")
 def ix(server_factory):
-    fake = FakeIndexer()
-    try:
-        yield Idx(server_factory(), fake)
-    finally:
-        fake.close()
+    yield from with_fake_indexer(server_factory)
 
 
 def open_indexers(d, ix):
@@ -246,7 +252,6 @@ def test_edit_keeps_the_key_and_shows_field_errors(ix, browser):
 
 
 def test_test_button_reports_success_and_wrong_key(ix, browser):
-    ix.require_test_endpoint()
     d = browser
     open_indexers(d, ix)
     form = open_add(d, "Newznab")
@@ -281,7 +286,7 @@ def test_test_button_reports_success_and_wrong_key(ix, browser):
     submit_modal(d, "Cancel")
     wait_modal_closed(d)
 
-    # Test of a saved indexer from its row uses the stored key.
+    # Test of a saved indexer from its row uses the stored key (reload: the hash is unchanged).
     ix.create("Row Test")
     d.refresh()  # the page is already on #/settings/indexers: reload it to list the new indexer
     find(d, "#indexers-table")
@@ -356,3 +361,185 @@ def test_failure_reasons_render_as_text(ix, browser):
     assert resting[0] == "ix-status ix-disabled" and resting[1].startswith("Disabled until ") and resting[1].endswith(XSS_NAME)
     assert ok == ["ix-status ix-ok", "OK", 1]
     assert d.execute_script("return window.__xss") is None
+
+
+# ---- RSS sync and the indexer options ------------------------------------------------------
+
+READ_RSS = """
+const panel = document.querySelector('#rss-sync');
+const rows = (sel) => [...panel.querySelectorAll(sel + ' tbody tr')].map((tr) => ({
+  release: tr.querySelector('.release-name').textContent,
+  media: [tr.querySelector('a.rss-media').textContent, tr.querySelector('a.rss-media').getAttribute('href')],
+  reasons: [...tr.querySelectorAll('.rejection')].map((li) => li.textContent) }));
+return {
+  facts: Object.fromEntries([...panel.querySelectorAll('[data-rss]')].map((dd) => [dd.dataset.rss, dd.textContent])),
+  lines: [...panel.querySelectorAll('.indexer-outcome')].map((li) => [Number(li.dataset.indexerId), li.dataset.state,
+          li.querySelector('.outcome-name').textContent, li.querySelector('.outcome-text').textContent]),
+  counts: Object.fromEntries([...panel.querySelectorAll('[data-count]')].map((c) => [c.dataset.count, Number(c.querySelector('.rss-count-value').textContent)])),
+  accepted: rows('#rss-accepted'), rejected: rows('#rss-rejected'),
+};
+"""
+
+
+def rss_line(part):
+    """What the panel says of an indexer in a sync report."""
+    if part["state"] == "ok":
+        pages = f"{part['pages']} page" + ("" if part["pages"] == 1 else "s")
+        return [part["indexerId"], "ok", part["name"], f"{part['new']} new of {part['fetched']} fetched ({pages})"]
+    if part["state"] == "failed":
+        return [part["indexerId"], "failed", part["name"], part["message"]]
+    return [part["indexerId"], part["state"], part["name"], None]
+
+
+def check_report(d, report):
+    shown = d.execute_script(READ_RSS)
+    lines = [rss_line(p) for p in report["indexers"]]
+    assert [line[:3] for line in shown["lines"]] == [line[:3] for line in lines]
+    assert [s[3] for s, w in zip(shown["lines"], lines) if w[3] is not None] == [w[3] for w in lines if w[3] is not None]
+    assert shown["counts"] == {"new": report["newReleases"], "matched": report["matched"],
+                               "accepted": report["acceptedCount"], "rejected": report["rejectedCount"]}
+    assert [r["release"] for r in shown["accepted"]] == [m["releaseTitle"] for m in report["accepted"]]
+    assert [r["media"] for r in shown["accepted"]] == [[m["mediaTitle"], f"#/media/{m['mediaId']}"] for m in report["accepted"]]
+    assert [(r["release"], r["reasons"]) for r in shown["rejected"]] == [(m["releaseTitle"], m["rejections"]) for m in report["rejected"]]
+    return shown
+
+
+def test_rss_sync_runs_now_and_shows_its_report(ix, browser):
+    d = browser
+    tv = ix.api("POST", "/instances", json={"name": "RSS TV", "mediaType": "series"})
+    assert tv.status_code == 201, tv.text
+    episodes = [{"seasonNumber": 3, "episodeNumber": e, "title": f"Episode {e}", "monitored": True} for e in range(1, 8)]
+    media = ix.api("POST", "/media", json={"instanceId": tv.json()["id"], "mediaType": "series", "title": "White Collar",
+                                           "year": 2009, "monitored": True, "episodes": episodes})
+    assert media.status_code == 201, media.text
+    media_id = media.json()["id"]
+    usenet = ix.create("RSS Usenet")
+    broken = ix.create("RSS Broken", apiKey="wrong-key")
+    status = ix.api("GET", "/indexers/rss").json()
+    assert status.get("lastReport") is None
+    open_indexers(d, ix)
+    find(d, "#rss-sync .rss-never")
+    facts = d.execute_script(READ_RSS)["facts"]
+    assert facts["schedule"] == f"On, every {status['intervalMinutes']} minutes" and facts["last"] == "Never"
+
+    # Run now, with the indexers holding their answers: the button is busy, and a second run is refused.
+    ix.fake.gate = threading.Event()
+    try:
+        find(d, "#rss-run").click()
+        wait(d, lambda d_: d_.find_element(By.CSS_SELECTOR, "#rss-run").text == "Syncing…", message="Run now not busy")
+        button = d.find_element(By.CSS_SELECTOR, "#rss-run")
+        assert not button.is_enabled() and button.get_attribute("aria-busy") == "true"
+        assert d.find_element(By.CSS_SELECTOR, "#rss-sync").get_attribute("aria-busy") == "true"
+        assert ix.api("POST", "/indexers/rss").status_code == 409
+    finally:
+        ix.fake.gate.set()
+        ix.fake.gate = None
+    wait(d, lambda d_: d_.find_element(By.CSS_SELECTOR, "#rss-sync .rss-message").text == "RSS sync finished.", timeout=30,
+         message="the sync never finished")
+    assert d.find_element(By.CSS_SELECTOR, "#rss-run").is_enabled()
+    report = ix.api("GET", "/indexers/rss").json()["lastReport"]
+    assert report["trigger"] == "manual" and report["acceptedCount"] > 0
+    assert "White.Collar.S03E05.720p.HDTV.X264-DIMENSION" in [m["releaseTitle"] for m in report["accepted"]]
+    first = next(p for p in report["indexers"] if p["indexerId"] == usenet["id"])
+    assert first["state"] == "ok" and first["new"] == first["fetched"] > 0
+    shown = check_report(d, report)
+    assert "run by hand" in shown["facts"]["last"]
+    failed = next(line for line in shown["lines"] if line[0] == broken["id"])
+    assert failed[1] == "failed" and "Newznab error 100" in failed[3], failed
+    assert d.execute_script("return window.__xss") is None
+
+    # A matched release links to its title; on a phone the report fits the screen (cards).
+    link = find(d, "#rss-accepted a.rss-media")
+    assert link.text == "White Collar"
+    link.click()
+    wait_hash(d, lambda h: h == f"#/media/{media_id}")
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    d.back()
+    find(d, "#rss-sync .rss-report #rss-accepted tbody tr")
+    assert d.execute_script("return document.documentElement.scrollWidth") <= 360
+    d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    # A sync started elsewhere: Run now says one is running; its report shows once it ends.
+    ix.fake.gate = threading.Event()
+    answers = []
+    other = threading.Thread(target=lambda: answers.append(ix.api("POST", "/indexers/rss")))
+    other.start()
+    try:
+        wait(d, lambda _: ix.api("GET", "/indexers/rss").json()["running"], message="the other sync did not start")
+        find(d, "#rss-run").click()
+        wait(d, lambda d_: "already running" in d_.find_element(By.CSS_SELECTOR, "#rss-sync .rss-message").text, message="no 409 message")
+        assert d.execute_script(READ_RSS)["facts"]["next"] == "Running now"
+    finally:
+        ix.fake.gate.set()
+        ix.fake.gate = None
+        other.join(30)
+    assert answers and answers[0].status_code == 200
+    second = answers[0].json()["lastReport"]
+    again = next(p for p in second["indexers"] if p["indexerId"] == usenet["id"])
+    assert again["new"] == 0 and again["fetched"] == first["fetched"]  # seen in the first sync
+    line = f"#rss-sync [data-indexer-id='{usenet['id']}'] .outcome-text"
+    wait(d, lambda d_: d_.find_element(By.CSS_SELECTOR, line).text.startswith(f"0 new of {first['fetched']} fetched"),
+         timeout=15, message="the panel did not show the other sync's report")
+    check_report(d, second)
+
+    assert not unexpected_logs(d, allowed_status=(409,)), json.dumps(unexpected_logs(d, (409,)), indent=1)
+
+
+def option_field(d, name):
+    return d.find_element(By.CSS_SELECTOR, f"#indexer-options input[name={name}]")
+
+
+def save_options(d):
+    """Save, out from under any toast (they sit bottom right, where the button may be)."""
+    d.execute_script("document.querySelectorAll('.toast-close').forEach((b) => b.click())")
+    find(d, "#indexer-options-save").click()
+
+
+def test_indexer_options_save_with_field_errors(ix, browser):
+    d = browser
+    open_indexers(d, ix)
+    find(d, "#indexer-options form")
+    before = ix.api("GET", "/settings/indexers").json()
+    for name in ("rssSyncIntervalMinutes", "minimumAgeMinutes", "retentionDays", "maximumSizeMB"):
+        assert option_field(d, name).get_attribute("value") == str(before[name])
+
+    # Out of range: the server's messages show beside their fields; nothing is saved.
+    fill(d, "#indexer-options input[name=minimumAgeMinutes]", "5000")
+    fill(d, "#indexer-options input[name=retentionDays]", "-1")
+    save_options(d)
+    age = option_field(d, "minimumAgeMinutes").find_element(By.XPATH, "..")
+    wait(d, lambda _: "has-error" in age.get_attribute("class"), message="no error beside minimum age")
+    assert "0 to 1,440" in age.find_element(By.CSS_SELECTOR, ".field-error").text
+    retention = option_field(d, "retentionDays").find_element(By.XPATH, "..")
+    assert "has-error" in retention.get_attribute("class") and "36,500" in retention.text
+    assert ix.api("GET", "/settings/indexers").json() == before
+
+    # Valid: saved with its version; the RSS panel follows the new interval.
+    fill(d, "#indexer-options input[name=minimumAgeMinutes]", "30")
+    fill(d, "#indexer-options input[name=retentionDays]", "0")
+    fill(d, "#indexer-options input[name=rssSyncIntervalMinutes]", "0")
+    save_options(d)
+    wait_toast(d, "Indexer options saved")
+    saved = ix.api("GET", "/settings/indexers").json()
+    assert saved["rssSyncIntervalMinutes"] == 0 and saved["minimumAgeMinutes"] == 30 and saved["version"] == before["version"] + 1
+    wait(d, lambda d_: d_.find_element(By.CSS_SELECTOR, "#rss-sync [data-rss=schedule]").text.startswith("Off"),
+         message="the RSS panel still says it is on")
+    assert not d.find_elements(By.CSS_SELECTOR, "#indexer-options .has-error")
+    fill(d, "#indexer-options input[name=rssSyncIntervalMinutes]", "60")
+    save_options(d)
+    wait(d, lambda d_: d_.find_element(By.CSS_SELECTOR, "#rss-sync [data-rss=schedule]").text == "On, every 60 minutes",
+         message="the RSS panel did not follow the new interval")
+    assert ix.api("GET", "/settings/indexers").json()["rssSyncIntervalMinutes"] == 60
+
+    # Changed elsewhere meanwhile: the save is refused (409) and the form shows the other change.
+    current = ix.api("GET", "/settings/indexers").json()
+    r = ix.api("PUT", "/settings/indexers", json={"maximumSizeMB": 5000}, headers={"If-Match": f'"{current["version"]}"'})
+    assert r.status_code == 200, r.text
+    fill(d, "#indexer-options input[name=maximumSizeMB]", "100")
+    save_options(d)
+    note = wait(d, lambda d_: next((p for p in d_.find_elements(By.CSS_SELECTOR, "#indexer-options .form-error[role=alert]") if p.is_displayed()), False),
+                message="no conflict message")
+    assert "Someone else changed" in note.text
+    wait(d, lambda _: option_field(d, "maximumSizeMB").get_attribute("value") == "5000", message="the form kept the stale value")
+    assert ix.api("GET", "/settings/indexers").json()["maximumSizeMB"] == 5000
+    assert not unexpected_logs(d, allowed_status=(400, 409)), json.dumps(unexpected_logs(d, (400, 409)), indent=1)

@@ -16,6 +16,7 @@ import { mountAddTitle } from './pages/add-title.js';
 import { mountImport } from './pages/import.js';
 import { mountCalendar } from './pages/calendar.js';
 import { mountWanted } from './pages/wanted.js';
+import { mountSearch } from './pages/search.js';
 
 /**
  * @typedef {object} Route
@@ -40,6 +41,7 @@ const ROUTES = /** @type {Route[]} */ ([
   { pattern: /^\/parse$/, mount: mountParse, nav: 'parse', title: 'Parse' },
   { pattern: /^\/calendar$/, mount: mountCalendar, nav: 'calendar', title: 'Calendar' },
   { pattern: /^\/wanted(?:\/(missing|cutoff))?$/, keys: ['tab'], mount: mountWanted, nav: 'wanted', title: 'Wanted' },
+  { pattern: /^\/search$/, mount: mountSearch, nav: 'search', title: 'Search' },
 ]);
 
 const state = {
@@ -115,6 +117,7 @@ function renderNav(/** @type {string|undefined} */ current) {
     link('media', '#/media', 'Library'),
     user.role === 'admin' ? link('add', '#/add/series', 'Add') : null,
     user.role === 'admin' ? link('import', '#/import', 'Import') : null,
+    user.role === 'admin' ? link('search', '#/search', 'Search') : null,
     link('calendar', '#/calendar', 'Calendar'),
     link('wanted', '#/wanted/missing', 'Wanted'),
     link('settings', '#/settings', 'Settings'),

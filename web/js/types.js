@@ -146,7 +146,106 @@
  * @property {string} [additionalParameters]
  * @property {IndexerStatus} status
  */
-/** @typedef {{ ok: boolean, message: string, categories?: Array<{ id: number, name: string, subcategories: Array<{ id: number, name: string }> }>, releases?: number }} IndexerTestResult */
+/** @typedef {{ ok: boolean, message: string, code?: string, milliseconds?: number, caps?: unknown, categories?: Array<{ id: number, name: string, subcategories: Array<{ id: number, name: string }> }>, releases?: number }} IndexerTestResult */
+/**
+ * What the parser read from a release title.
+ * @typedef {object} ParsedInfo
+ * @property {'episode'|'movie'|'unknown'} kind
+ * @property {string} [seriesTitle]
+ * @property {string} [movieTitle]
+ * @property {number} [year]
+ * @property {number} [seasonNumber]
+ * @property {number[]} episodeNumbers
+ * @property {number[]} absoluteEpisodeNumbers
+ * @property {string} [airDate]
+ * @property {boolean} fullSeason
+ * @property {{ id: number, name: string, source: string, resolution: number, modifier: string }} quality
+ * @property {{ version: number, real: number, isRepack: boolean }} revision
+ * @property {string[]} languages
+ * @property {string} [releaseGroup]
+ * @property {string} [edition]
+ */
+/**
+ * One release an indexer offered (no download link: grabbing goes through idkarr).
+ * @typedef {object} Release
+ * @property {string} guid
+ * @property {string} title
+ * @property {number} indexerId
+ * @property {string} indexer
+ * @property {'usenet'|'torrent'} protocol
+ * @property {number} size                bytes
+ * @property {string} publishDate         ISO-8601
+ * @property {number} ageMinutes
+ * @property {number} [seeders]
+ * @property {number} [leechers]
+ * @property {number} [peers]
+ * @property {number} [grabs]
+ * @property {string} [infoUrl]           http(s) only
+ * @property {number[]} categories
+ * @property {string[]} indexerFlags
+ * @property {ParsedInfo} parsed
+ */
+/**
+ * How one indexer did in a search; `code` is "backoff" when it was skipped while resting.
+ * @typedef {object} IndexerOutcome
+ * @property {number} indexerId
+ * @property {string} name
+ * @property {'ok'|'failed'|'skipped'} state
+ * @property {number} releases
+ * @property {number} queries
+ * @property {number} [milliseconds]
+ * @property {string} [message]
+ * @property {string} [code]
+ */
+/** @typedef {{ releases: Release[], indexers: IndexerOutcome[] }} SearchResults  GET /search */
+/** @typedef {{ specification: string, reason: string, temporary: boolean }} Rejection */
+/**
+ * A release with idkarr's verdict for a title; `rank` (1 = best) only for accepted ones.
+ * @typedef {{ release: Release, accepted: boolean, rank?: number, rejections: Rejection[], episodeIds: number[] }} Decision
+ */
+/** @typedef {{ mediaId: number, decisions: Decision[], indexers: IndexerOutcome[] }} Decisions  GET /releases */
+/**
+ * @typedef {object} RssIndexerPart
+ * @property {number} indexerId
+ * @property {string} name
+ * @property {'ok'|'failed'|'skipped'} state
+ * @property {number} fetched
+ * @property {number} new
+ * @property {number} pages
+ * @property {string} [message]
+ * @property {string} [code]
+ */
+/**
+ * A new release of an RSS sync that belongs to a library title, with the verdict.
+ * @typedef {object} RssMatch
+ * @property {number} mediaId
+ * @property {string} mediaTitle
+ * @property {string} releaseTitle
+ * @property {number} indexerId
+ * @property {string} indexer
+ * @property {string} quality
+ * @property {number} size
+ * @property {boolean} accepted
+ * @property {string[]} rejections
+ */
+/**
+ * @typedef {object} RssReport
+ * @property {'scheduled'|'manual'} trigger
+ * @property {string} startedAt
+ * @property {string} finishedAt
+ * @property {RssIndexerPart[]} indexers
+ * @property {number} newReleases
+ * @property {number} matched
+ * @property {number} acceptedCount
+ * @property {number} rejectedCount
+ * @property {RssMatch[]} accepted      the first 100
+ * @property {RssMatch[]} rejected      the first 100
+ */
+/** @typedef {{ enabled: boolean, intervalMinutes: number, running: boolean, nextRun?: string, lastReport?: RssReport }} RssStatus  GET /indexers/rss */
+/**
+ * The settings every indexer shares (GET/PUT /settings/indexers); version 0 = never saved.
+ * @typedef {{ rssSyncIntervalMinutes: number, minimumAgeMinutes: number, retentionDays: number, maximumSizeMB: number, version: number }} IndexerSettings
+ */
 /** @typedef {{ page: number, pageSize: number, totalRecords: number, records: any[] }} Paged */
 /** @typedef {{ params: Record<string, string>, query: Record<string, string>, signal: AbortSignal, user: User|null }} MountContext */
 

@@ -71,3 +71,23 @@ export function formatWait(/** @type {number} */ seconds) {
   if (seconds < 3600) return plural(Math.ceil(seconds / 60), 'minute');
   return plural(Math.ceil(seconds / 3600), 'hour');
 }
+
+/** A release's age from its minutes: 45 → "45 min", 150 → "2 hours", 4320 → "3 days". */
+export function formatAge(/** @type {number|null|undefined} */ minutes) {
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) return '—';
+  const m = Math.floor(minutes);
+  if (m < 60) return `${m} min`;
+  if (m < 2880) return `${Math.floor(m / 60)} hour${m < 120 ? '' : 's'}`;
+  return `${Math.floor(m / 1440)} days`;
+}
+
+/** How long something took: 340 → "340 ms", 1520 → "1.5 s". */
+export function formatMilliseconds(/** @type {number|null|undefined} */ ms) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "1 release", "3 releases": a count with its noun, plural with an s (or the plural given). */
+export function plural(/** @type {number} */ n, /** @type {string} */ noun, /** @type {string} */ many = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : many}`;
+}

@@ -77,3 +77,42 @@ export function errorsByField(errors) {
   }
   return out;
 }
+
+/**
+ * Order of two sort values: numbers by value, strings by locale with numbers inside them in
+ * number order, arrays element by element. null and undefined are equal here (callers put
+ * them last).
+ * @param {unknown} a
+ * @param {unknown} b
+ * @returns {number}
+ */
+export function compareValues(a, b) {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const c = compareValues(a[i], b[i]);
+      if (c) return c;
+    }
+    return Math.sign(a.length - b.length);
+  }
+  if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);
+  if (a === null || a === undefined || b === null || b === undefined) return 0;
+  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
+}
+
+/**
+ * The indices of `values` in sorted order (stable: equal values keep their order), with null and
+ * undefined last whatever the direction: [3, null, 1] ascending → [2, 0, 1].
+ * @param {unknown[]} values
+ * @param {'ascending'|'descending'} direction
+ * @returns {number[]}
+ */
+export function sortedOrder(values, direction) {
+  const sign = direction === 'descending' ? -1 : 1;
+  const missing = (/** @type {unknown} */ v) => v === null || v === undefined;
+  return values.map((_, i) => i).sort((i, j) => {
+    const a = values[i];
+    const b = values[j];
+    if (missing(a) || missing(b)) return (missing(a) ? 1 : 0) - (missing(b) ? 1 : 0) || i - j;
+    return sign * compareValues(a, b) || i - j;
+  });
+}

@@ -4,6 +4,7 @@ import { h, replace, reportError, emit } from '../dom.js';
 import { formatBytes, humanize, seasonLabel, episodeCode } from '../lib/format.js';
 import { monitorToggle } from '../components/toggle.js';
 import { confirmModal } from '../components/modal.js';
+import { openInteractiveSearch, searchReleasesButton } from '../components/interactive-search.js';
 import { detailPoster, detailFanart, episodeFileLine, fileFacts, refreshFacts, releaseDates, unmatchedFiles, otherVersions } from '../components/media-extras.js';
 
 /**
@@ -107,15 +108,25 @@ export function mountMediaDetail(el, { params, signal, user }) {
           monitorToggle({ pressed: m.monitored, label: `Monitor ${m.title}`, detail: { scope: 'media' }, disabled: !admin }),
           admin && (m.tmdbId || m.tvdbId || m.imdbId || m.tvmazeId) ? action('refresh', 'Refresh') : null, // needs a provider id
           admin && m.path ? action('rescan', 'Rescan') : null,
+          admin && m.mediaType === 'movie' ? searchReleasesButton({ label: `Search releases for ${m.title}`, id: 'search-movie',
+            onclick: () => openInteractiveSearch({ mediaId: m.id, title: m.title, signal }) }) : null,
           admin ? h('button', { type: 'button', class: 'btn btn-danger', id: 'delete-media', onclick: remove }, 'Delete') : null)),
       m.overview ? h('p', { class: 'overview' }, m.overview) : null,
       facts(m, tagLabels),
       otherVersions(m),
       m.mediaType === 'movie' ? [releaseDates(m), movieFile(m)] : null,
       unmatchedFiles(m),
-      m.mediaType === 'movie' ? null : seasons(m, admin));
+      m.mediaType === 'movie' ? null : seasons(m, admin ? search : null));
+  }
+
+  /** A series' interactive search: a season or an episode. */
+  function search(/** @type {{ seasonNumber?: number, episodeId?: number, label: string }} */ t) {
+    if (!media) return;
+    openInteractiveSearch({ mediaId: media.id, title: `${media.title} · ${t.label}`, seasonNumber: t.seasonNumber, episodeId: t.episodeId, signal });
   }
 }
+
+/** @typedef {((t: { seasonNumber?: number, episodeId?: number, label: string }) => void) | null} SearchAction */
 
 /** "Rescan: 3 matched, 1 unmatched, 0 cleared." from a ScanReport (lists or counts). */
 export function scanSummary(/** @type {any} */ r) {
@@ -140,7 +151,9 @@ function movieFile(/** @type {import('../types.js').Media} */ m) {
     f ? h('dl', { class: 'facts movie-file' }, fileFacts(f)) : h('p', { class: 'muted' }, 'No file yet.'));
 }
 
-function seasons(/** @type {import('../types.js').Media} */ m, /** @type {boolean} */ admin) {
+/** The seasons and their episodes; `search` (admins) opens a season's or an episode's interactive search. */
+function seasons(/** @type {import('../types.js').Media} */ m, /** @type {SearchAction} */ search) {
+  const admin = Boolean(search);
   const episodes = m.episodes || [];
   const numbers = [...new Set([...(m.seasons || []).map((s) => s.seasonNumber), ...episodes.map((e) => e.seasonNumber)])].sort((a, b) => b - a);
   if (!numbers.length) return h('p', { class: 'muted' }, 'No episodes yet.');
@@ -151,18 +164,24 @@ function seasons(/** @type {import('../types.js').Media} */ m, /** @type {boolea
     return h('section', { class: 'panel season', 'data-season': String(n) },
       h('div', { class: 'section-head' },
         h('h2', null, seasonLabel(n), h('span', { class: 'muted season-count' }, ` ${have}/${eps.length}`)),
-        monitorToggle({ pressed: Boolean(season?.monitored), label: `Monitor ${seasonLabel(n)}`, detail: { scope: 'season', seasonNumber: n }, disabled: !admin || !season })),
-      h('ul', { class: 'episodes' }, eps.map((e) => episodeRow(e, admin))));
+        h('div', { class: 'season-actions' },
+          search ? searchReleasesButton({ label: `Search releases for ${seasonLabel(n)}`, compact: true,
+            onclick: () => search({ seasonNumber: n, label: seasonLabel(n) }) }) : null,
+          monitorToggle({ pressed: Boolean(season?.monitored), label: `Monitor ${seasonLabel(n)}`, detail: { scope: 'season', seasonNumber: n }, disabled: !admin || !season }))),
+      h('ul', { class: 'episodes' }, eps.map((e) => episodeRow(e, search))));
   });
 }
 
-function episodeRow(/** @type {import('../types.js').Episode} */ e, /** @type {boolean} */ admin) {
+function episodeRow(/** @type {import('../types.js').Episode} */ e, /** @type {SearchAction} */ search) {
+  const code = episodeCode(e.seasonNumber, e.episodeNumber);
   return h('li', { class: ['episode', e.hasFile && 'has-file', e.removedFromProvider && 'is-removed'], 'data-episode-id': String(e.id) },
-    h('span', { class: 'ep-code' }, episodeCode(e.seasonNumber, e.episodeNumber)),
+    h('span', { class: 'ep-code' }, code),
     h('span', { class: 'ep-title' }, e.title || 'TBA',
       e.removedFromProvider ? h('span', { class: 'badge badge-removed', title: 'The provider no longer lists this episode; kept for its file.' }, 'Removed from provider') : null),
     h('span', { class: 'ep-date muted' }, e.airDate || '—'),
     h('span', { class: ['ep-file', e.hasFile ? 'ok' : 'missing'] }, e.hasFile ? 'Downloaded' : 'Missing'),
-    monitorToggle({ pressed: e.monitored, label: `Monitor ${episodeCode(e.seasonNumber, e.episodeNumber)}`, detail: { scope: 'episode', episodeId: e.id }, disabled: !admin }),
+    h('span', { class: 'ep-actions' },
+      search ? searchReleasesButton({ label: `Search releases for ${code}`, compact: true, onclick: () => search({ episodeId: e.id, label: code }) }) : null,
+      monitorToggle({ pressed: e.monitored, label: `Monitor ${code}`, detail: { scope: 'episode', episodeId: e.id }, disabled: !search })),
     episodeFileLine(e.episodeFile));
 }

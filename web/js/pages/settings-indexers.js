@@ -5,6 +5,8 @@ import { mountDataTable } from '../components/data-table.js';
 import { schemaForm } from '../components/schema-form.js';
 import { openModal, confirmModal } from '../components/modal.js';
 import { formatDateTime } from '../lib/format.js';
+import { mountRssSync } from '../components/rss-sync.js';
+import { mountIndexerOptions } from '../components/indexer-options.js';
 
 const KINDS = { newznab: 'Newznab', torznab: 'Torznab' };
 
@@ -27,11 +29,18 @@ export function mountIndexers(el, { signal, user }) {
   /** @type {Record<string, Promise<import('../types.js').SettingField[]>>} */
   const schemas = {};
   const tableEl = h('div', { id: 'indexers-table' });
+  const rssEl = h('section');
+  const optionsEl = h('section');
   el.replaceChildren(
     h('div', { class: 'section-head' }, h('h2', null, 'Indexers'),
       admin ? h('button', { type: 'button', class: 'btn btn-primary', id: 'indexer-add', onclick: add }, 'Add indexer') : null),
     h('p', { class: 'muted' }, 'Usenet (Newznab) and torrent (Torznab) indexers searched for releases. Lower priority numbers are asked first.'),
-    tableEl);
+    tableEl, rssEl, optionsEl);
+  const rss = mountRssSync(rssEl, { signal, admin });
+  mountIndexerOptions(optionsEl, { signal, admin });
+  // A new interval changes the schedule; an RSS sync changes the indexers' statuses.
+  optionsEl.addEventListener('idk:indexer-options-saved', () => rss.reload(), { signal });
+  rssEl.addEventListener('idk:rss-synced', () => reload(), { signal });
   const table = mountDataTable(tableEl, {
     caption: 'Indexers',
     empty: 'No indexers yet. Add a Newznab or Torznab indexer to search for releases.',
