@@ -67,7 +67,7 @@ struct IndexerActionsController {
         try context.requireUser()
         let stored = indexers.settings
         return try JSONBody.response(IndexerSettingsResource(indexers.currentSettings, version: stored?.version ?? 0),
-                                     version: stored?.version)
+                                     version: stored?.version ?? 0)
     }
 
     @Sendable func putSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -75,7 +75,7 @@ struct IndexerActionsController {
         let input = try await JSONBody.decode(IndexerSettingsInputResource.self, from: request, context: context)
         var settings = indexers.currentSettings
         input.apply(to: &settings)
-        let saved = try await indexers.updateSettings(settings, ifVersion: try request.ifMatchVersion() ?? input.version)
+        let saved = try await indexers.updateSettings(settings, ifVersion: try request.ifMatchVersion(allowZero: true) ?? input.version)
         return try JSONBody.response(IndexerSettingsResource(saved.body, version: saved.version), version: saved.version)
     }
 }
@@ -137,18 +137,38 @@ struct IndexerTestResource: Encodable {
 }
 
 struct RssStatusResource: Encodable {
+    /// One earlier sync in short.
+    struct Run: Encodable {
+        var run: Int
+        var trigger: RssSyncReport.Trigger
+        var startedAt: Date
+        var milliseconds: Int
+        var newReleases: Int
+        var matched: Int
+        var acceptedCount: Int
+        var rejectedCount: Int
+        var failedIndexers: Int
+    }
     var enabled: Bool
     var intervalMinutes: Int
     var running: Bool
     var nextRun: Date?
     var lastReport: RssSyncReport?
+    /// The kept syncs (up to 20), newest first.
+    var recentRuns: [Run]
 
     init(_ rss: RssSync, settings: IndexerSettings) {
         enabled = settings.rssSyncInterval != nil
         intervalMinutes = settings.rssSyncIntervalMinutes
         running = rss.isRunning
         nextRun = rss.nextRun
-        lastReport = rss.lastReport
+        let recent = rss.recentReports
+        lastReport = recent.first
+        recentRuns = recent.map { r in
+            Run(run: r.run, trigger: r.trigger, startedAt: r.startedAt, milliseconds: r.milliseconds, newReleases: r.newReleases,
+                matched: r.matched, acceptedCount: r.acceptedCount, rejectedCount: r.rejectedCount,
+                failedIndexers: r.indexers.filter { $0.state == .failed }.count)
+        }
     }
 }
 

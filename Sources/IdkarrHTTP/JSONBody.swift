@@ -99,13 +99,16 @@ enum JSONBody {
 
 extension Request {
     /// The version a client read: `If-Match: "3"` (or `3`, or `W/"3"`); nil when absent, 400 when garbled.
-    func ifMatchVersion() throws -> Int? {
+    /// `allowZero`: for a settings document, "0" names the defaults before the first save.
+    func ifMatchVersion(allowZero: Bool = false) throws -> Int? {
         guard let raw = headers[.ifMatch] else { return nil }
         var text = raw.trimmingCharacters(in: .whitespaces)
         if text == "*" { return nil }
         if text.hasPrefix("W/") { text.removeFirst(2) }
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(text), version > 0 else { throw APIError.invalid("If-Match", "If-Match must be a version like \"3\".") }
+        guard let version = Int(text), version > 0 || (allowZero && version == 0) else {
+            throw APIError.invalid("If-Match", "If-Match must be a version like \"3\".")
+        }
         return version
     }
 

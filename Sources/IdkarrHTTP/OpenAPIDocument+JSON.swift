@@ -7843,6 +7843,11 @@ extension OpenAPIDocument {
               "code": {
                 "type": "string",
                 "description": "Why it failed or was skipped: unreachable, tls, unauthorized, rateLimited, unavailable, notAnIndexer, badResponse, tooLarge, badRequest, backoff\u2026"
+              },
+              "disabledUntil": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Until when it rests after failures."
               }
             }
           },
@@ -8461,9 +8466,11 @@ extension OpenAPIDocument {
           "RssSyncReport": {
             "type": "object",
             "required": [
+              "run",
               "trigger",
               "startedAt",
               "finishedAt",
+              "milliseconds",
               "indexers",
               "newReleases",
               "matched",
@@ -8473,6 +8480,10 @@ extension OpenAPIDocument {
               "rejected"
             ],
             "properties": {
+              "run": {
+                "type": "integer",
+                "format": "int64"
+              },
               "trigger": {
                 "type": "string",
                 "enum": [
@@ -8487,6 +8498,10 @@ extension OpenAPIDocument {
               "finishedAt": {
                 "type": "string",
                 "format": "date-time"
+              },
+              "milliseconds": {
+                "type": "integer",
+                "format": "int64"
               },
               "indexers": {
                 "type": "array",
@@ -8534,6 +8549,10 @@ extension OpenAPIDocument {
                     },
                     "code": {
                       "type": "string"
+                    },
+                    "disabledUntil": {
+                      "type": "string",
+                      "format": "date-time"
                     }
                   }
                 }
@@ -8562,10 +8581,14 @@ extension OpenAPIDocument {
                     "mediaId",
                     "mediaTitle",
                     "releaseTitle",
+                    "guid",
                     "indexerId",
                     "indexer",
                     "quality",
+                    "qualityId",
                     "size",
+                    "publishDate",
+                    "episodeIds",
                     "accepted",
                     "rejections"
                   ],
@@ -8581,6 +8604,9 @@ extension OpenAPIDocument {
                     "releaseTitle": {
                       "type": "string"
                     },
+                    "guid": {
+                      "type": "string"
+                    },
                     "indexerId": {
                       "type": "integer",
                       "format": "int64",
@@ -8592,9 +8618,27 @@ extension OpenAPIDocument {
                     "quality": {
                       "type": "string"
                     },
+                    "qualityId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
                     "size": {
                       "type": "integer",
                       "format": "int64"
+                    },
+                    "publishDate": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "infoUrl": {
+                      "type": "string"
+                    },
+                    "episodeIds": {
+                      "type": "array",
+                      "items": {
+                        "type": "integer",
+                        "format": "int64"
+                      }
                     },
                     "accepted": {
                       "type": "boolean"
@@ -8616,10 +8660,14 @@ extension OpenAPIDocument {
                     "mediaId",
                     "mediaTitle",
                     "releaseTitle",
+                    "guid",
                     "indexerId",
                     "indexer",
                     "quality",
+                    "qualityId",
                     "size",
+                    "publishDate",
+                    "episodeIds",
                     "accepted",
                     "rejections"
                   ],
@@ -8635,6 +8683,9 @@ extension OpenAPIDocument {
                     "releaseTitle": {
                       "type": "string"
                     },
+                    "guid": {
+                      "type": "string"
+                    },
                     "indexerId": {
                       "type": "integer",
                       "format": "int64",
@@ -8646,9 +8697,27 @@ extension OpenAPIDocument {
                     "quality": {
                       "type": "string"
                     },
+                    "qualityId": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
                     "size": {
                       "type": "integer",
                       "format": "int64"
+                    },
+                    "publishDate": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "infoUrl": {
+                      "type": "string"
+                    },
+                    "episodeIds": {
+                      "type": "array",
+                      "items": {
+                        "type": "integer",
+                        "format": "int64"
+                      }
                     },
                     "accepted": {
                       "type": "boolean"
@@ -8669,7 +8738,8 @@ extension OpenAPIDocument {
             "required": [
               "enabled",
               "intervalMinutes",
-              "running"
+              "running",
+              "recentRuns"
             ],
             "properties": {
               "enabled": {
@@ -8688,6 +8758,65 @@ extension OpenAPIDocument {
               },
               "lastReport": {
                 "$ref": "#/components/schemas/RssSyncReport"
+              },
+              "recentRuns": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "run",
+                    "trigger",
+                    "startedAt",
+                    "milliseconds",
+                    "newReleases",
+                    "matched",
+                    "acceptedCount",
+                    "rejectedCount",
+                    "failedIndexers"
+                  ],
+                  "properties": {
+                    "run": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "trigger": {
+                      "type": "string",
+                      "enum": [
+                        "scheduled",
+                        "manual"
+                      ]
+                    },
+                    "startedAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    },
+                    "milliseconds": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "newReleases": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "matched": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "acceptedCount": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "rejectedCount": {
+                      "type": "integer",
+                      "format": "int64"
+                    },
+                    "failedIndexers": {
+                      "type": "integer",
+                      "format": "int64"
+                    }
+                  }
+                },
+                "description": "The kept syncs (up to 20), newest first."
               }
             }
           },

@@ -58,6 +58,7 @@ struct IndexerSearchTests {
             let before = server.count("/broken")
             let again = await world.indexers.search(.text("white collar"), scope: .interactive, categories: .tv)
             #expect(again.outcomes[2].state == .skipped && again.outcomes[2].code == "backoff")
+            #expect(again.outcomes[2].disabledUntil == failed.disabledUntil && result.outcomes[2].disabledUntil == failed.disabledUntil)
             #expect(server.count("/broken") == before)
             // After the rest it is asked again; a second failure rests it 5 minutes.
             world.clock.advance(61)

@@ -166,11 +166,18 @@ import Testing
                 #expect((report["indexers"] as? [[String: Any]])?.first?["new"] as? Int == 100)
                 let again = try await c.send(.post, "/api/v1/indexers/rss", auth: .apiKey(admin))
                 #expect((again.object["lastReport"] as? [String: Any])?["newReleases"] as? Int == 0)
+                let runs = again.object["recentRuns"] as? [[String: Any]] ?? []
+                #expect(runs.map { $0["run"] as? Int } == [2, 1] && runs.map { $0["newReleases"] as? Int } == [0, 100])
+                #expect((again.object["lastReport"] as? [String: Any])?["milliseconds"] is Int)
 
                 let settings = try await c.send(.get, "/api/v1/settings/indexers", auth: .apiKey(admin))
                 #expect(settings.object["rssSyncIntervalMinutes"] as? Int == 15 && settings.object["retentionDays"] as? Int == 0)
+                #expect(settings.headers[.eTag] == "\"0\"" && settings.object["version"] as? Int == 0, "the defaults, never saved")
                 let saved = try await c.send(.put, "/api/v1/settings/indexers", ["rssSyncIntervalMinutes": 0, "maximumSizeMB": 4000],
-                                             auth: .apiKey(admin))
+                                             auth: .apiKey(admin), headers: [.ifMatch: "\"0\""])
+                let stale = try await c.send(.put, "/api/v1/settings/indexers", ["retentionDays": 5], auth: .apiKey(admin),
+                                             headers: [.ifMatch: "\"0\""])
+                #expect(stale.status == .conflict)
                 #expect(saved.status == .ok && saved.object["maximumSizeMB"] as? Int == 4000)
                 let off = try await c.send(.get, "/api/v1/indexers/rss", auth: .apiKey(admin))
                 #expect(off.object["enabled"] as? Bool == false && off.object["nextRun"] == nil)

@@ -22,7 +22,8 @@ def add(b) -> None:
     S["IndexerOutcome"] = obj(
         {"indexerId": ID, "name": STR, "state": enum(OUTCOME_STATE), "releases": INT, "queries": INT, "milliseconds": INT,
          "message": STR, "code": {**STR, "description": "Why it failed or was skipped: unreachable, tls, unauthorized, "
-                                  "rateLimited, unavailable, notAnIndexer, badResponse, tooLarge, badRequest, backoff…"}},
+                                  "rateLimited, unavailable, notAnIndexer, badResponse, tooLarge, badRequest, backoff…"},
+         "disabledUntil": {**DATE_TIME, "description": "Until when it rests after failures."}},
         ["indexerId", "name", "state", "releases", "queries"], description="How one indexer did in a search.")
     S["ParsedReleaseInfo"] = obj(
         {"kind": enum(b.RELEASE_KIND), "seriesTitle": STR, "movieTitle": STR, "year": INT, "seasonNumber": INT,
@@ -67,21 +68,28 @@ def add(b) -> None:
         {**b.SCHEMAS["IndexerInput"]["properties"],
          "id": {**b.nullable(ID), "description": "A saved indexer: the form's fields change it for the test only."}},
         description="The indexer form's values; with `id`, the saved indexer with these changes.")
-    match = obj({"mediaId": ID, "mediaTitle": STR, "releaseTitle": STR, "indexerId": ID, "indexer": STR, "quality": STR,
-                 "size": INT, "accepted": BOOL, "rejections": array(STR)},
-                ["mediaId", "mediaTitle", "releaseTitle", "indexerId", "indexer", "quality", "size", "accepted", "rejections"])
+    match = obj({"mediaId": ID, "mediaTitle": STR, "releaseTitle": STR, "guid": STR, "indexerId": ID, "indexer": STR,
+                 "quality": STR, "qualityId": INT, "size": INT, "publishDate": DATE_TIME, "infoUrl": STR, "episodeIds": ints,
+                 "accepted": BOOL, "rejections": array(STR)},
+                ["mediaId", "mediaTitle", "releaseTitle", "guid", "indexerId", "indexer", "quality", "qualityId", "size",
+                 "publishDate", "episodeIds", "accepted", "rejections"])
     S["RssSyncReport"] = obj(
-        {"trigger": enum(RSS_TRIGGER), "startedAt": DATE_TIME, "finishedAt": DATE_TIME,
+        {"run": INT, "trigger": enum(RSS_TRIGGER), "startedAt": DATE_TIME, "finishedAt": DATE_TIME, "milliseconds": INT,
          "indexers": array(obj({"indexerId": ID, "name": STR, "state": enum(OUTCOME_STATE), "fetched": INT, "new": INT,
-                                "pages": INT, "message": STR, "code": STR},
+                                "pages": INT, "message": STR, "code": STR, "disabledUntil": DATE_TIME},
                                ["indexerId", "name", "state", "fetched", "new", "pages"])),
          "newReleases": INT, "matched": INT, "acceptedCount": INT, "rejectedCount": INT,
          "accepted": array(match), "rejected": array(match)},
-        ["trigger", "startedAt", "finishedAt", "indexers", "newReleases", "matched", "acceptedCount", "rejectedCount",
-         "accepted", "rejected"])
+        ["run", "trigger", "startedAt", "finishedAt", "milliseconds", "indexers", "newReleases", "matched", "acceptedCount",
+         "rejectedCount", "accepted", "rejected"])
+    run = obj({"run": INT, "trigger": enum(RSS_TRIGGER), "startedAt": DATE_TIME, "milliseconds": INT, "newReleases": INT,
+               "matched": INT, "acceptedCount": INT, "rejectedCount": INT, "failedIndexers": INT},
+              ["run", "trigger", "startedAt", "milliseconds", "newReleases", "matched", "acceptedCount", "rejectedCount",
+               "failedIndexers"])
     S["RssSyncStatus"] = obj(
-        {"enabled": BOOL, "intervalMinutes": INT, "running": BOOL, "nextRun": DATE_TIME, "lastReport": ref("RssSyncReport")},
-        ["enabled", "intervalMinutes", "running"])
+        {"enabled": BOOL, "intervalMinutes": INT, "running": BOOL, "nextRun": DATE_TIME, "lastReport": ref("RssSyncReport"),
+         "recentRuns": {**array(run), "description": "The kept syncs (up to 20), newest first."}},
+        ["enabled", "intervalMinutes", "running", "recentRuns"])
     settings = {
         "rssSyncIntervalMinutes": {**INT, "description": "0 turns RSS sync off; otherwise 10 to 1,440."},
         "minimumAgeMinutes": {**INT, "minimum": 0, "maximum": 1440},

@@ -82,8 +82,10 @@ public struct IndexerOutcome: Sendable, Equatable, Codable {
     public var queries: Int
     public var milliseconds: Int?
     public var message: String?
-    /// `IndexerError.codeName` for a failure.
+    /// `IndexerError.codeName` for a failure, `backoff` for an indexer resting.
     public var code: String?
+    /// Until when the indexer rests (after this failure, or the one that made it skip).
+    public var disabledUntil: Date?
 }
 
 /// The merged answer of a search across indexers.
@@ -145,6 +147,7 @@ extension IndexerService {
             outcome.message = "Not asked: resting after \(status.consecutiveFailures) failure(s) until "
                 + (status.disabledUntil.map { ISO8601DateFormatter().string(from: $0) } ?? "later") + "."
             outcome.code = "backoff"
+            outcome.disabledUntil = status.disabledUntil
             return (outcome, [])
         }
         let started = ContinuousClock.now
@@ -178,6 +181,7 @@ extension IndexerService {
             let at = now()
             logger.warning("indexer \(d.name) failed: \(error.message)")
             await record(stored.id) { IndexerBackoff.failed($0, at: at, reason: error.message, retryAfter: error.retryAfter) }
+            outcome.disabledUntil = self.status(of: stored.id).disabledUntil
             return (outcome, [])
         }
     }

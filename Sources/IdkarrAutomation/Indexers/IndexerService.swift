@@ -75,9 +75,13 @@ public final class IndexerService: Sendable {
     public var settings: Stored<IndexerSettings>? { settingsDocs.all().first }
     public var currentSettings: IndexerSettings { settings?.body ?? IndexerSettings() }
 
+    /// `ifVersion` 0 expects the defaults (nothing saved yet); a stale version is a conflict.
     public func updateSettings(_ new: IndexerSettings, ifVersion: Int?) async throws -> Stored<IndexerSettings> {
         try new.validate()
         if let current = settings { return try await settingsDocs.update(current.id, ifVersion: ifVersion ?? current.version, new) }
+        if let ifVersion, ifVersion != 0 {
+            throw ServiceError(.conflict, "The indexer settings were never saved (version 0), not version \(ifVersion). Reload and try again.")
+        }
         return try await settingsDocs.create(new)
     }
 

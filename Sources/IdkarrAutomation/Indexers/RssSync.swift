@@ -44,7 +44,13 @@ public final class RssSync: Sendable {
         self.logger = logger
     }
 
-    public var lastReport: RssSyncReport? { reports.all().last?.body }
+    /// Reports kept, newest replacing the oldest.
+    public static let keptReports = 20
+
+    public var lastReport: RssSyncReport? { reports.all().max { $0.body.run < $1.body.run }?.body }
+
+    /// The kept reports, newest first.
+    public var recentReports: [RssSyncReport] { reports.all().map(\.body).sorted { $0.run > $1.run } }
     public var isRunning: Bool { running.withLock { $0 } }
 
     /// When the next scheduled sync is due: an interval after the last one, or the schedule's
@@ -63,6 +69,7 @@ public final class RssSync: Sendable {
         }
         defer { running.withLock { $0 = false } }
         let started = indexers.now()
+        let clock = ContinuousClock.now
         let fetched = await withTaskGroup(of: (Int, RssSyncReport.IndexerPart, [FoundRelease]).self) { group in
             for (position, stored) in indexers.indexers(for: .rss).enumerated() {
                 group.addTask {
@@ -78,6 +85,7 @@ public final class RssSync: Sendable {
         var report = decide(fresh, trigger: trigger, started: started)
         report.indexers = fetched.map(\.1)
         report.finishedAt = indexers.now()
+        report.milliseconds = IndexerService.milliseconds(since: clock)
         await save(report)
         logger.info("RSS sync: \(fresh.count) new releases, \(report.matched) for library titles, \(report.acceptedCount) accepted")
         return report
@@ -113,7 +121,8 @@ public final class RssSync: Sendable {
         }
         let new = found.filter { !known.contains($0.release.guid) }
         var part = RssSyncReport.IndexerPart(indexerId: stored.id, name: stored.body.name, state: outcome.state, fetched: outcome.releases,
-                                             new: new.count, pages: outcome.queries, message: outcome.message, code: outcome.code)
+                                             new: new.count, pages: outcome.queries, message: outcome.message, code: outcome.code,
+                                             disabledUntil: outcome.disabledUntil)
         if outcome.state == .ok {
             var updated = record?.body ?? RssSeenRecord(indexerId: stored.id, guids: [], lastSyncAt: indexers.now())
             updated.remember(found.map(\.release.guid), at: indexers.now())
@@ -131,7 +140,8 @@ public final class RssSync: Sendable {
     /// title (monitored titles and episodes only). The report's `indexers` is left empty.
     public func decide(_ fresh: [FoundRelease], trigger: RssSyncReport.Trigger, started: Date) -> RssSyncReport {
         let matcher = currentMatcher()
-        var report = RssSyncReport(trigger: trigger, startedAt: started, finishedAt: started, indexers: [], newReleases: fresh.count,
+        var report = RssSyncReport(run: (lastReport?.run ?? 0) + 1, trigger: trigger, startedAt: started, finishedAt: started,
+                                   milliseconds: 0, indexers: [], newReleases: fresh.count,
                                    matched: 0, acceptedCount: 0, rejectedCount: 0, accepted: [], rejected: [])
         var byTitle: [Int: [FoundRelease]] = [:]
         for release in fresh {
@@ -148,10 +158,13 @@ public final class RssSync: Sendable {
             let byKey = Dictionary(releases.map { (ReleaseSearch.key($0.indexerId, $0.release.guid), $0) }) { a, _ in a }
             for decision in search.decide(releases, media: media, target: target, requireMonitored: true) {
                 guard let found = byKey[ReleaseSearch.key(decision.release.indexerId, decision.release.guid)] else { continue }
+                let r = found.release
                 let match = RssSyncReport.Match(
-                    mediaId: id, mediaTitle: media.title, releaseTitle: found.release.title, indexerId: found.indexerId,
-                    indexer: found.indexerName, quality: found.parsed.quality.quality.name, size: found.release.size,
-                    accepted: decision.accepted, rejections: decision.rejections.map(\.reason))
+                    mediaId: id, mediaTitle: media.title, releaseTitle: r.title, guid: r.guid, indexerId: found.indexerId,
+                    indexer: found.indexerName, quality: found.parsed.quality.quality.name, qualityId: found.parsed.quality.quality.id,
+                    size: r.size, publishDate: r.publishDate,
+                    infoUrl: r.infoURL.flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil },
+                    episodeIds: decision.episodeIds, accepted: decision.accepted, rejections: decision.rejections.map(\.reason))
                 if decision.accepted {
                     report.acceptedCount += 1
                     if report.accepted.count < RssSyncReport.listLimit { report.accepted.append(match) }
@@ -173,10 +186,15 @@ public final class RssSync: Sendable {
         return matcher
     }
 
-    /// Keeps only the newest report.
+    /// Keeps the newest `keptReports` reports: the oldest is replaced once there are as many.
     private func save(_ report: RssSyncReport) async {
         do {
-            if let last = reports.all().last { _ = try await reports.update(last.id, report) } else { _ = try await reports.create(report) }
+            let all = reports.all()
+            if all.count >= Self.keptReports, let oldest = all.min(by: { $0.body.run < $1.body.run }) {
+                _ = try await reports.update(oldest.id, report)
+            } else {
+                _ = try await reports.create(report)
+            }
         } catch {
             logger.error("RSS sync: could not save the report: \(error)")
         }

@@ -39,6 +39,8 @@ public struct RssSyncReport: Codable, Sendable, Equatable, StoredDocument {
         public var pages: Int
         public var message: String?
         public var code: String?
+        /// Until when it rests after failures.
+        public var disabledUntil: Date?
     }
 
     /// A new release that belongs to a library title, with the verdict.
@@ -46,17 +48,28 @@ public struct RssSyncReport: Codable, Sendable, Equatable, StoredDocument {
         public var mediaId: Int
         public var mediaTitle: String
         public var releaseTitle: String
+        public var guid: String
         public var indexerId: Int
         public var indexer: String
         public var quality: String
+        public var qualityId: Int
         public var size: Int64
+        public var publishDate: Date
+        /// The release's page at the indexer (http or https only).
+        public var infoUrl: String?
+        /// The title's episodes the release holds (empty for a movie).
+        public var episodeIds: [Int]
         public var accepted: Bool
         public var rejections: [String]
     }
 
+    /// 1 for the first sync of this data folder, then one more each time.
+    public var run: Int
     public var trigger: Trigger
     public var startedAt: Date
     public var finishedAt: Date
+    /// How long the sync took.
+    public var milliseconds: Int
     public var indexers: [IndexerPart]
     /// Releases not seen in an earlier sync.
     public var newReleases: Int
