@@ -243,14 +243,16 @@ def test_search_lives_in_the_hash(world, browser):
     assert form.find_element(By.CSS_SELECTOR, "input[name=year]").get_attribute("value") == "2014"
     assert WILD in [r["title"] for r in rows(d, "#search-releases")]
 
-    # The server refuses a series searched by id without a season: the reason shows by the field.
+    # The server refuses an episode without its season: the reason shows by the field.
     Select(form.find_element(By.CSS_SELECTOR, "select[name=type]")).select_by_value("tvsearch")
     fill(d, "input[name=query]", "tvdb:121361", form)
+    fill(d, "input[name=season]", "", form)
+    fill(d, "input[name=episode]", "5", form)
     find(d, "#search-submit").click()
     status = wait_done(d)
-    assert status.get_attribute("data-state") == "error" and "needs a season" in status.text
+    assert status.get_attribute("data-state") == "error" and "needs its season" in status.text
     season = form.find_element(By.CSS_SELECTOR, "input[name=season]").find_element(By.XPATH, "..")
-    assert "has-error" in season.get_attribute("class") and "needs a season" in season.text
+    assert "has-error" in season.get_attribute("class") and "needs its season" in season.text
     assert not d.find_element(By.CSS_SELECTOR, "#search-releases").is_displayed()
     # A category that is not a number is caught before asking.
     fill(d, "input[name=season]", "1", form)
