@@ -210,6 +210,10 @@ def test_edit_keeps_the_key_and_shows_field_errors(ix, browser):
     assert key.get_attribute("value") == ""
     assert form.find_element(By.CSS_SELECTOR, "[data-secret-state=apiKey]").text.startswith("Saved")
     assert form.find_element(By.CSS_SELECTOR, "input[name=name]").get_attribute("value") == "Edit Me"
+    # The saved indexer's own categories (from its caps) are offered without a Test.
+    wait(d, lambda d_: form.find_elements(By.CSS_SELECTOR, "fieldset.field-choices input[name=tvCategories][value='5080']"),
+         message="the indexer's categories were not offered")
+    assert choice(form, "tvCategories", 5000).is_selected()
 
     # A bad address is refused beside its field; the dialog stays open and nothing is saved.
     fill(d, "input[name=baseURL]", "not a url", form)

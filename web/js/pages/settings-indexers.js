@@ -95,6 +95,12 @@ export function mountIndexers(el, { signal, user }) {
       tags: tags.map((t) => ({ value: t.id, label: t.label })),
       choices: (f) => (CATEGORY_FIELD.test(f.name) ? COMMON_CATEGORIES : undefined),
     });
+    // A saved indexer offers its own categories (its caps, cached by the server) without a Test first.
+    if (item) {
+      api.get(`/indexers/${item.id}/caps`, { signal })
+        .then((caps) => { const offered = categoryChoices(caps?.categories); if (offered.length) form.setChoices(CATEGORY_FIELD, offered); })
+        .catch(() => {});
+    }
     const result = h('p', { class: 'test-result', role: 'status', 'aria-live': 'polite', hidden: true });
     const body = h('div', { class: 'indexer-form', 'data-kind': kind }, result, form.el);
     await openModal({
