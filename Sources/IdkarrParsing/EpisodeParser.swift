@@ -19,7 +19,7 @@ enum EpisodeParser {
         if prepared.rejected { return nil }
         var p = prepared
         var qualitySource = title
-        if let reversed = Reversal.unreverse(p.name) {
+        if let reversed = Reversal.unreverse(p.name, p.full) {
             p = PreparedName(title: title, name: reversed, screen: false)
             qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
         }
@@ -89,10 +89,11 @@ enum EpisodeParser {
             m.special = true
             m.end += 1
         }
-        let u = Array(t.text(m.start).utf8)
-        if let l = u.last, l >= 97 && l <= 100, u.count >= 2, Bytes.isDigit(u[u.count - 2]), NumberWords.seasonEpisode(Text.string(u.dropLast())) != nil {
-            m.split = true
+        let split = t.withWord(m.start) { u in
+            guard let l = u.last, l >= 97 && l <= 100, u.count >= 2, Bytes.isDigit(u[u.count - 2]) else { return false }
+            return NumberWords.seasonEpisode(UnsafeBufferPointer(rebasing: u.dropLast())) != nil
         }
+        if split { m.split = true }
     }
 
     /// `[Group] …` → (group, byte offset where the rest starts). Further leading tags such as
@@ -135,8 +136,8 @@ enum EpisodeParser {
         while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") || t.bytes[stop] == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
-        if t.count > 1, t.text(0).utf8.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }), t.text(0).utf8.first.map({ $0 >= 0xE3 }) == true,
-            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t.text($0).utf8.allSatisfy { $0 < 0x80 } })
+        if t.count > 1, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }), t[0].first >= 0xE3,
+            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t[$0].hash != 0 })
         {
             from = t[1].start
         }

@@ -11,7 +11,7 @@ enum MovieParser {
         let body = p.body()
         guard body.count > 0 else { return nil }
         // A TV episode marker means this is not a movie.
-        if body.words.contains(where: { NumberWords.seasonEpisode($0) != nil }) { return nil }
+        if body.tokens.indices.contains(where: { body[$0].first == UInt8(ascii: "s") && NumberWords.seasonEpisode(body, $0) != nil }) { return nil }
         if let lead = leadingYear(name, body, group: group) { return lead }
         let (titleEnd, yearIndex) = findTitleEnd(body, anime: group != nil)
         guard titleEnd > 0 else { return nil }
@@ -49,11 +49,10 @@ enum MovieParser {
 
     /// Words that cannot be part of a movie title when they follow it.
     static func isStopWord(_ t: TokenizedName, _ i: Int) -> Bool {
-        let w = t.text(i)
-        if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return !w.isWord("pal") && !w.isWord("ntsc") || i > 1 }
+        if QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil { return !t.isWord(i, "pal") && !t.isWord(i, "ntsc") || i > 1 }
         if Editions.starts(t, i) { return true }
-        if MovieTitles.stopWords.contains(w) { return true }
-        if LanguageParser.words[w] != nil, stopLanguages.contains(w) {
+        if MovieTitles.stopWords.contains(t, i) { return true }
+        if LanguageParser.words[t, i] != nil, stopLanguages.contains(t, i) {
             // A language word ends the title only when release words follow it (not "The.Good.German.2006").
             guard i + 1 < t.count else { return true }
             return !isYear(t, i + 1) && (isStopWord(t, i + 1) || LanguageParser.words[t, i + 1] != nil)
@@ -79,8 +78,7 @@ enum MovieParser {
         var i = 1
         while i < t.count {
             if anime {
-                let w = t.text(i)
-                if w.utf8.count == 2, Text.hasPrefix(w, "v"), Bytes.isDigit(w.utf8.last!) { return (i, nil) }
+                if t[i].length == 2, t.hasPrefix(i, "v"), let l = t.lastByte(i), Bytes.isDigit(l) { return (i, nil) }
                 if t.gap(before: i).contains(UInt8(ascii: "[")) && !isYear(t, i) { return (i, nil) }
             }
             if isYear(t, i) {
@@ -261,10 +259,9 @@ enum Ids {
         var imdb: String?
         var tmdb: Int?
         for i in 0..<t.count {
-            let w = t.text(i)
-            if Text.hasPrefix(w, "tt"), let _ = Bytes.number(String(w.dropFirst(2))), w.utf8.count >= 9, w.utf8.count <= 10 { imdb = w }
-            if (w.isWord("tmdb") || w.isWord("tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
-            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, Text.hasPrefix(t.text(i + 1), "tt") { imdb = t.text(i + 1) }
+            if t.hasPrefix(i, "tt"), t.number(i, droppingPrefix: 2) != nil, t[i].length >= 9, t[i].length <= 10 { imdb = t.text(i) }
+            if (t.isWord(i, "tmdb") || t.isWord(i, "tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
+            if t.isWord(i, "imdb") || t.isWord(i, "imdbid"), i + 1 < t.count, t.hasPrefix(i + 1, "tt") { imdb = t.text(i + 1) }
         }
         return (imdb, tmdb)
     }

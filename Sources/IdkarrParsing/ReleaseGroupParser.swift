@@ -56,15 +56,15 @@ public enum ReleaseGroupParser {
     static func codecFollower(_ t: TokenizedName) -> String? {
         guard t.count >= 3 else { return nil }
         let last = t.count - 1
-        let w = t.text(last)
-        guard codecWords.contains(t, last - 1), !codecWords.contains(w), !isQualityWord(w), w.utf8.count >= 3,
-            t[last].number == nil, LanguageParser.words[w] == nil, !containerAndAudio.contains(w)
+        guard codecWords.contains(t, last - 1), !codecWords.contains(t, last), !qualityWords.contains(t, last), t[last].length >= 3,
+            t[last].number == nil, LanguageParser.words[t, last] == nil, !containerAndAudio.contains(t, last)
         else { return nil }
         let gap = t.gap(before: last)
         guard gap.count == 1 else { return nil }
         let after = t.bytes[t[last].end...]
         let inParens = Array(after) == [UInt8(ascii: ")")] && gap == [32]
-        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")] && ["264", "265", "x264", "x265", "h264", "h265"].contains(t.text(last - 1))
+        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")]
+            && (t.isWord(last - 1, "264") || t.isWord(last - 1, "265") || t.isWord(last - 1, "x264") || t.isWord(last - 1, "x265") || t.isWord(last - 1, "h264") || t.isWord(last - 1, "h265"))
         guard inParens || afterDot else { return nil }
         return t.originalText(last)
     }

@@ -85,8 +85,8 @@ enum PathRules {
     static func seasonFolder(_ name: String) -> Int? {
         let t = TokenizedName(name)
         if t.count >= 2, NumberWords.seasonWords.contains(t, 0), let n = t[1].number { return n }
-        if t.count == 1, let s = NumberWords.season(t.text(0)) { return s }
-        if t.count == 1, t.text(0) == "specials" { return 0 }
+        if t.count == 1, let s = NumberWords.season(t, 0) { return s }
+        if t.count == 1, t.isWord(0, "specials") { return 0 }
         return nil
     }
 
@@ -103,9 +103,9 @@ enum PathRules {
             }
             var leading: [Int]?
             if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 { leading = [n] }
-            if ft.count > 0, let e = NumberWords.episode(ft.text(0)) {
+            if ft.count > 0, let e = NumberWords.episode(ft, 0) {
                 leading = [e]
-                if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft.text(1)), e2 > e { leading = NumberWords.expand(e, e2) }
+                if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft, 1), e2 > e { leading = NumberWords.expand(e, e2) }
             }
             if let eps = leading {
                 var r = ParsedRelease()

@@ -93,9 +93,9 @@ enum Reversal {
         return t.text(t.count - 1)
     }
 
-    static func unreverse(_ s: String) -> String? {
-        // Cheap test first: a digit followed by "S" (the end of a reversed "S01").
-        let sawDigitS = Text.withBytes(s) { u in
+    /// A digit followed by "S" or "s" (the end of a reversed "S01").
+    static func digitThenS(_ s: String) -> Bool {
+        Text.withBytes(s) { u in
             var prevDigit = false
             for b in u {
                 if (b == UInt8(ascii: "S") || b == UInt8(ascii: "s")) && prevDigit { return true }
@@ -103,21 +103,26 @@ enum Reversal {
             }
             return false
         }
-        guard sawDigitS else { return nil }
-        let t = TokenizedName(s)
-        for word in t.words {
-            let u = Array(word.utf8)
-            guard u.count >= 6, u.last == UInt8(ascii: "s"), let e = u.firstIndex(of: UInt8(ascii: "e")) else { continue }
-            if u[..<e].allSatisfy(Bytes.isDigit) && u[(e + 1)..<(u.count - 1)].allSatisfy(Bytes.isDigit) && e >= 2 {
-                // Keep the file extension where it is.
-                var body = s
-                var ext = ""
-                if let last = t.tokens.last, Extensions.video.contains(t, t.count - 1), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
-                    body = Text.string(Array(s.utf8)[..<(last.start - 1)])
-                    ext = "." + Text.string(Array(s.utf8)[last.start...])
-                }
-                return String(String.UnicodeScalarView(body.unicodeScalars.reversed())) + ext
+    }
+
+    /// The name read backwards when it holds a reversed `SxxEyy`; `t`: the words of `s`.
+    static func unreverse(_ s: String, _ t: TokenizedName) -> String? {
+        // A word "<digits>e<digits>s" (a reversed "S01E05"), in a name where a digit precedes an "S".
+        for i in 0..<t.count where t[i].length >= 6 && t.lastByte(i) == UInt8(ascii: "s") {
+            let reversedMarker = t.withWord(i) { u in
+                guard let e = u.firstIndex(of: UInt8(ascii: "e")) else { return false }
+                return u[..<e].allSatisfy(Bytes.isDigit) && u[(e + 1)..<(u.count - 1)].allSatisfy(Bytes.isDigit) && e >= 2
             }
+            guard reversedMarker else { continue }
+            guard digitThenS(s) else { return nil }
+            // Keep the file extension where it is.
+            var body = s
+            var ext = ""
+            if let last = t.tokens.last, Extensions.video.contains(t, t.count - 1), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
+                body = Text.string(Array(s.utf8)[..<(last.start - 1)])
+                ext = "." + Text.string(Array(s.utf8)[last.start...])
+            }
+            return String(String.UnicodeScalarView(body.unicodeScalars.reversed())) + ext
         }
         return nil
     }

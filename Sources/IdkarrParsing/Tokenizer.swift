@@ -3,8 +3,8 @@
 /// Every rule of the parser works on these words and on the separators between them, never on
 /// regular expressions, so a name is read in one linear pass per rule.
 ///
-/// A token holds no reference (copying one copies a few integers); its lower-cased text is
-/// `TokenizedName.text(i)`.
+/// A token holds no reference (copying one copies a few integers); its lower-cased bytes are
+/// `TokenizedName.lower[start..<end]` and its text, when a rule needs a `String`, `TokenizedName.text(i)`.
 struct Token: Sendable {
     /// Byte offsets of the word in the original UTF-8 name.
     var start: Int
@@ -25,9 +25,10 @@ struct Token: Sendable {
 /// A release name split into words, with the bytes kept for separators and original case.
 struct TokenizedName: Sendable {
     let bytes: [UInt8]
+    /// `bytes` with ASCII letters lower-cased: the words' texts are slices of it (no `String` is
+    /// made per word; rules compare these bytes).
+    let lower: [UInt8]
     var tokens: [Token]
-    /// Lower-cased text of each word (ASCII lower-cased; other bytes kept).
-    var words: [String]
 
     init(_ string: String) {
         self.init(bytes: Array(string.utf8))
@@ -35,13 +36,18 @@ struct TokenizedName: Sendable {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        (tokens, words) = bytes.withUnsafeBufferPointer { Self.scan($0) }
+        var tokens: [Token] = []
+        lower = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            tokens = bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) }
+            count = bytes.count
+        }
+        self.tokens = tokens
     }
 
-    private init(bytes: [UInt8], tokens: [Token], words: [String]) {
+    private init(bytes: [UInt8], lower: [UInt8], tokens: [Token]) {
         self.bytes = bytes
+        self.lower = lower
         self.tokens = tokens
-        self.words = words
     }
 
     /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
@@ -55,28 +61,26 @@ struct TokenizedName: Sendable {
         }
     }
 
-    /// One pass over the bytes: each word's lower-cased text, offsets and numeric value.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, offset: Int = 0) -> ([Token], [String]) {
+    /// One pass over the bytes: each word's offsets, numeric value and hash; `lower` receives the
+    /// bytes with ASCII letters lower-cased (`lower[k]` for `p[k]`).
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, into lower: UnsafeMutableBufferPointer<UInt8>, offset: Int) -> [Token] {
         let n = p.count
         var tokens: [Token] = []
-        var words: [String] = []
-        guard n > 0 else { return (tokens, words) }
+        guard n > 0 else { return tokens }
         tokens.reserveCapacity(n / 2 + 1)
-        words.reserveCapacity(n / 2 + 1)
-        // The lower-cased name; each word's text is a slice of it.
-        let lower = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
-        defer { lower.deallocate() }
         ByteClass.table.withUnsafeBufferPointer { table in
             var i = 0
             while i < n {
                 let c = table[Int(p[i])]
                 if c == ByteClass.separator {
+                    lower[i] = p[i]
                     i += 1
                     continue
                 }
                 if c == ByteClass.high {
                     let skip = Self.separatorLength(p, i)
                     if skip > 0 {
+                        for k in i..<(i + skip) { lower[k] = p[k] }
                         i += skip
                         continue
                     }
@@ -102,19 +106,13 @@ struct TokenizedName: Sendable {
                     i += 1
                 } while i < n
                 let count = i - start
-                let word = UnsafeBufferPointer(rebasing: lower[start..<i])
-                let text = String(unsafeUninitializedCapacity: count) { out in
-                    _ = out.initialize(from: word)
-                    return count
-                }
-                words.append(text)
                 tokens.append(
                     Token(
                         start: offset + start, end: offset + i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0,
                         first: lower[start], hash: ascii ? WordHash.finish(hash) : 0))
             }
         }
-        return (tokens, words)
+        return tokens
     }
 
     /// The words from byte `start` on, as if that part alone had been split: when an ASCII
@@ -131,7 +129,7 @@ struct TokenizedName: Sendable {
             t.end -= start
             return t
         }
-        return TokenizedName(bytes: rest, tokens: shifted, words: Array(words[k...]))
+        return TokenizedName(bytes: rest, lower: Array(lower[start...]), tokens: shifted)
     }
 
     /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
@@ -162,8 +160,13 @@ struct TokenizedName: Sendable {
         if shared == n && string.utf8.count == n { return other }
         let all = Array(string.utf8)
         guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
-        let (more, moreWords) = all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), offset: n) }
-        return TokenizedName(bytes: all, tokens: other.tokens + more, words: other.words + moreWords)
+        var more: [Token] = []
+        let lower = [UInt8](unsafeUninitializedCapacity: all.count) { out, count in
+            for k in 0..<n { out[k] = other.lower[k] }
+            more = all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
+            count = all.count
+        }
+        return TokenizedName(bytes: all, lower: lower, tokens: other.tokens + more)
     }
 
     var count: Int { tokens.count }
@@ -198,8 +201,17 @@ struct TokenizedName: Sendable {
         String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
     }
 
-    /// Lower-cased text of word `i` ("" outside the name).
-    @inline(__always) func text(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }
+    /// Lower-cased text of word `i` ("" outside the name), made when a rule needs a `String`.
+    func text(_ i: Int) -> String {
+        guard i >= 0 && i < tokens.count else { return "" }
+        return withWord(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs `body` on the lower-cased bytes of word `i` (no bytes outside the name).
+    @inline(__always) func withWord<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = i >= 0 && i < tokens.count ? tokens[i].start..<tokens[i].end : 0..<0
+        return lower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 
     /// `text(i).isWord(word)` for a lower-case ASCII `word`, read from the bytes: a word of the
     /// same byte count that holds other bytes cannot equal it.
@@ -207,21 +219,65 @@ struct TokenizedName: Sendable {
         guard i >= 0, i < tokens.count, tokens[i].length == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
         let from = tokens[i].start
-        for k in 0..<word.utf8CodeUnitCount where Bytes.lower(bytes[from + k]) != p[k] { return false }
+        for k in 0..<word.utf8CodeUnitCount where lower[from + k] != p[k] { return false }
         return true
     }
 
-    /// Index of the first word whose text is `word`, searching from `from`.
-    func index(of word: String, from: Int = 0) -> Int? {
+    /// `text(i) == key` for a word-table key: compared as bytes when word `i` is ASCII (a
+    /// different byte string cannot equal it then), else as strings.
+    @inline(__always) func isWord(_ i: Int, key: String) -> Bool {
+        guard i >= 0, i < tokens.count else { return key.isEmpty }
+        guard tokens[i].hash != 0 else { return text(i) == key }
+        let from = tokens[i].start
+        let n = tokens[i].length
+        return Text.withBytes(key) { k in
+            guard k.count == n else { return false }
+            for j in 0..<n where lower[from + j] != k[j] { return false }
+            return true
+        }
+    }
+
+    /// `Text.hasPrefix(text(i), prefix)`: bytes decide, unless a byte ≥ 0x80 (which may be a
+    /// combining mark joined to the prefix's last letter) follows the prefix.
+    @inline(__always) func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        let p = prefix.utf8Start
+        let from = tokens[i].start
+        for k in 0..<n where lower[from + k] != p[k] { return false }
+        if tokens[i].length > n && lower[from + n] >= 0x80 { return Text.hasPrefix(text(i), prefix) }
+        return true
+    }
+
+    /// `Text.hasSuffix(text(i), suffix)` (bytes).
+    @inline(__always) func hasSuffix(_ i: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        let p = suffix.utf8Start
+        let from = tokens[i].end - n
+        for k in 0..<n where lower[from + k] != p[k] { return false }
+        return true
+    }
+
+    /// `Bytes.number` of word `i` without its first `n` bytes (`part2` → 2 for n = 4).
+    func number(_ i: Int, droppingPrefix n: Int) -> Int? {
+        withWord(i) { u in u.count >= n ? Bytes.number(UnsafeBufferPointer(rebasing: u[n...])) : nil }
+    }
+
+    /// Last lower-cased byte of word `i` (nil outside the name).
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < tokens.count ? lower[tokens[i].end - 1] : nil }
+
+    /// Index of the first word whose text is `word` (lower-case ASCII), searching from `from`.
+    func index(of word: StaticString, from: Int = 0) -> Int? {
         var i = from
         while i < tokens.count {
-            if words[i] == word { return i }
+            if isWord(i, word) { return i }
             i += 1
         }
         return nil
     }
 
-    func contains(_ word: String) -> Bool { index(of: word) != nil }
+    func contains(_ word: StaticString) -> Bool { index(of: word) != nil }
 }
 
 /// Byte helpers for ASCII text.
@@ -271,7 +327,7 @@ enum Bytes {
     }
 
     /// All digits, 1...9 of them.
-    static func number(_ s: Substring.UTF8View) -> Int? {
+    static func number<C: Collection<UInt8>>(_ s: C) -> Int? {
         guard !s.isEmpty, s.count <= 9 else { return nil }
         var v = 0
         for b in s {

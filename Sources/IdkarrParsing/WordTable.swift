@@ -54,12 +54,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     @inline(__always) subscript(_ t: TokenizedName, _ i: Int) -> Value? {
         guard i >= 0, i < t.tokens.count else { return nil }
         let h = t.tokens[i].hash
-        if h == 0 { return dictionary[t.words[i]] }
+        if h == 0 { return dictionary[t.text(i)] }
         var k = WordHash.slot(h) & mask
         while true {
             let slot = hashes[k]
             if slot == 0 { return nil }
-            if slot == h && slotKeys[k] == t.words[i] { return slotValues[k] }
+            if slot == h && t.isWord(i, key: slotKeys[k]) { return slotValues[k] }
             k = (k + 1) & mask
         }
     }
