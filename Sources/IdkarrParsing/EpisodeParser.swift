@@ -5,7 +5,9 @@ enum EpisodeParser {
     static func parse(_ prepared: PreparedName) -> ParsedRelease? {
         let title = prepared.title
         // "Босх: Спадок / Series: Legacy (S2E1)": a non-Latin title, then the Latin one; read the latter.
-        if let (left, right) = Text.split(title, around: " / "), left.utf8.first.map({ $0 >= 0xC0 }) == true, right.utf8.contains(where: Bytes.isLetter),
+        // (The part before " / " starts as the title does, so a title that starts with ASCII has no such part.)
+        if Text.withBytes(title, { ($0.first ?? 0) >= 0xC0 }), let (left, right) = Text.split(title, around: " / "), left.utf8.first.map({ $0 >= 0xC0 }) == true,
+            right.utf8.contains(where: Bytes.isLetter),
             var r = parse(right)
         {
             var native = left

@@ -129,25 +129,26 @@ public enum ReleaseGroupParser {
         b == 32 || b == UInt8(ascii: "[") || b == UInt8(ascii: "-") || b == UInt8(ascii: "(") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
 
+    /// Length of the longest known group.
+    static let knownGroupMaxLength = knownGroups.map(\.utf8.count).max() ?? 0
+
     static func knownGroup(_ s: String) -> String? {
         // Known groups sit at the end (possibly inside the last brackets): look at the tail only,
-        // at positions that follow a separator.
+        // at positions that follow a separator, for groups that end where a group may end.
         let index = knownGroupIndex
         let found: Range<Int>? = Text.withBytes(s) { u in
             let floor = max(0, u.count - 80)
-            var i = u.count - 1
-            while i >= floor {
+            let ends = GroupEnds(u, from: floor)
+            var i = min(u.count - 1, ends.last - 1)
+            while i >= max(floor, ends.first - knownGroupMaxLength) {
                 let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
                 if i == 0 || isGroupOpener(before), let candidates = index[Int(Bytes.lower(u[i]))] {
                     var best = 0
-                    for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {
+                    for (g, gu) in candidates where gu.count <= u.count - i && ends.contains(i + gu.count) && matchesAtIgnoringCase(u, gu, i) {
                         let afterIdx = i + gu.count
                         let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
                         let okBefore = before != UInt8(ascii: ".") || dotGroups.contains(g) || after == UInt8(ascii: ")")
-                        let okAfter = after == UInt8(ascii: "]") || after == UInt8(ascii: ")") || after == UInt8(ascii: " ") || afterIdx == u.count
-                        if okBefore && okAfter && (afterIdx == u.count || isClosingTail(u, afterIdx)), gu.count > best {
-                            best = gu.count
-                        }
+                        if okBefore, gu.count > best { best = gu.count }
                     }
                     if best > 0 { return i..<(i + best) }
                 }
@@ -157,6 +158,33 @@ public enum ReleaseGroupParser {
         }
         guard let found else { return nil }
         return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[found]), as: UTF8.self) }
+    }
+
+    /// Where a known group may end in the tail `from...` of a name: at the end, or before "]",
+    /// ")" or " " when only a closing tail follows.
+    struct GroupEnds {
+        let from: Int
+        /// Bit `e - from` for each end `e` (the tail is at most 80 bytes).
+        var bits: (UInt64, UInt64) = (0, 0)
+        var first = Int.max
+        var last = Int.min
+
+        init(_ u: UnsafeBufferPointer<UInt8>, from: Int) {
+            self.from = from
+            for e in from...u.count {
+                guard e == u.count || ((u[e] == UInt8(ascii: "]") || u[e] == UInt8(ascii: ")") || u[e] == 32) && isClosingTail(u, e)) else { continue }
+                let k = e - from
+                if k < 64 { bits.0 |= 1 << UInt64(k) } else { bits.1 |= 1 << UInt64(k - 64) }
+                first = min(first, e)
+                last = max(last, e)
+            }
+        }
+
+        func contains(_ e: Int) -> Bool {
+            let k = e - from
+            guard k >= 0, k < 128 else { return false }
+            return k < 64 ? bits.0 & (1 << UInt64(k)) != 0 : bits.1 & (1 << UInt64(k - 64)) != 0
+        }
     }
 
     /// Only closing brackets, spaces and more bracketed tags follow.

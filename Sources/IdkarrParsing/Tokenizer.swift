@@ -36,12 +36,9 @@ struct TokenizedName: Sendable {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        var tokens: [Token] = []
-        lower = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-            tokens = bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) }
-            count = bytes.count
-        }
-        self.tokens = tokens
+        var lower = [UInt8](repeating: 0, count: bytes.count)
+        tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
+        self.lower = lower
     }
 
     private init(bytes: [UInt8], lower: [UInt8], tokens: [Token]) {
@@ -160,11 +157,10 @@ struct TokenizedName: Sendable {
         if shared == n && string.utf8.count == n { return other }
         let all = Array(string.utf8)
         guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
-        var more: [Token] = []
-        let lower = [UInt8](unsafeUninitializedCapacity: all.count) { out, count in
-            for k in 0..<n { out[k] = other.lower[k] }
-            more = all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
-            count = all.count
+        var lower = other.lower
+        lower.append(contentsOf: repeatElement(0, count: all.count - n))
+        let more = lower.withUnsafeMutableBufferPointer { out in
+            all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
         }
         return TokenizedName(bytes: all, lower: lower, tokens: other.tokens + more)
     }
