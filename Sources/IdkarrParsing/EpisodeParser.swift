@@ -156,22 +156,43 @@ enum EpisodeParser {
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
     static func animeTitle(_ s: String, shortenSeason: Bool) -> String {
         var title = s
-        for sep in [" / ", " | ", "·", "/"] {
-            if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
+        // The separators hold "/", "|" or 0xC2 (the first byte of "·"): without them none splits.
+        if Text.withBytes(title, { Bytes.contains($0, UInt8(ascii: "/"), or: UInt8(ascii: "|")) || Bytes.contains($0, 0xC2, or: 0xC2) }) {
+            for sep in [" / ", " | ", "·", "/"] {
+                if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
+            }
         }
         // Trailing CJK words after a Latin title ("SERIES 靦腆英雄"); without CJK bytes or spare
         // spaces the split and join below would give back the same title.
+        let ascii = !Text.withBytes(title, Bytes.hasHighByte)
         let u = title.utf8
-        let plain = !u.contains(where: { $0 >= 0xE2 }) && u.first != 32 && u.last != 32 && !Text.containsBytes(title, [32, 32])
+        let plain = u.first != 32 && u.last != 32 && (ascii || !u.contains(where: { $0 >= 0xE2 })) && !Text.containsBytes(title, [32, 32])
         if !plain, title.utf8.contains(where: Bytes.isLetter) {
             var words = title.split(separator: " ").map(String.init)
             while let last = words.last, words.count > 1, last.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { words.removeLast() }
             title = words.joined(separator: " ")
         }
-        if shortenSeason, let last = title.split(separator: " ").last, let season = NumberWords.season(Bytes.lowercased(String(last))), last.count == 3 {
-            title = String(title.dropLast(last.count)) + "S\(season)"
+        if shortenSeason, let season = trailingShortSeason(title, ascii: ascii) {
+            title = String(title.dropLast(3)) + "S\(season)"
         }
         return title
+    }
+
+    /// The season of a last space-separated part `S02` (three characters).
+    static func trailingShortSeason(_ title: String, ascii: Bool) -> Int? {
+        guard ascii else {
+            guard let last = title.split(separator: " ").last, last.count == 3 else { return nil }
+            return NumberWords.season(Bytes.lowercased(String(last)))
+        }
+        // ASCII: characters are bytes and the split's last part is the last run of non-spaces.
+        return Text.withBytes(title) { u in
+            var z = u.count
+            while z > 0, u[z - 1] == 32 { z -= 1 }
+            var a = z
+            while a > 0, u[a - 1] != 32 { a -= 1 }
+            guard z - a == 3, Bytes.lower(u[a]) == UInt8(ascii: "s"), Bytes.isDigit(u[a + 1]), Bytes.isDigit(u[a + 2]) else { return nil }
+            return Int(u[a + 1] - 48) * 10 + Int(u[a + 2] - 48)
+        }
     }
 
     /// `Title (Season 2)` → ("Title", 2).

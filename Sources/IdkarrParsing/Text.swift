@@ -90,11 +90,6 @@ enum Text {
         return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// True when some byte of `s` satisfies `test`.
-    @inline(__always) static func anyByte(_ s: String, _ test: (UInt8) -> Bool) -> Bool {
-        withBytes(s) { $0.contains(where: test) }
-    }
-
     /// True when the bytes of `s` end with the bytes of ASCII `suffix`.
     static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
@@ -109,8 +104,8 @@ enum Text {
 
     /// `s.contains(needle)` for a needle of CJK ideographs or ASCII: the library's Character search
     /// runs only when the bytes are there at all.
-    static func holds(_ s: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+    static func holds(_ s: String, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         let found = withBytes(s) { u in
             guard n.count <= u.count else { return false }
             for i in 0...(u.count - n.count) where u[i] == n[0] {
@@ -120,7 +115,7 @@ enum Text {
             }
             return false
         }
-        return found && s.contains(needle)
+        return found && s.contains(needle.description)
     }
 
     /// True when `s` holds the byte sequence `needle`.

@@ -301,6 +301,45 @@ enum Bytes {
         return true
     }
 
+    /// A byte of `v` is zero (no false answer: a borrow only runs above a zero byte).
+    @inline(__always) private static func hasZeroByte(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
+
+    /// True when some byte of `u` is `a` or `b` (read eight bytes at a time).
+    static func contains(_ u: UnsafeBufferPointer<UInt8>, _ a: UInt8, or b: UInt8) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let sa = UInt64(a) &* 0x0101_0101_0101_0101
+        let sb = UInt64(b) &* 0x0101_0101_0101_0101
+        var k = 0
+        while k + 8 <= u.count {
+            let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            if hasZeroByte(v ^ sa) || hasZeroByte(v ^ sb) { return true }
+            k += 8
+        }
+        while k < u.count {
+            if u[k] == a || u[k] == b { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when some byte of `u` is ≥ 0x80 (read eight bytes at a time).
+    static func hasHighByte(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        var any: UInt64 = 0
+        while k + 8 <= u.count {
+            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < u.count {
+            any |= UInt64(u[k])
+            k += 1
+        }
+        return any & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Length of a zero-width space, no-break space, BOM or ideographic space at `i` (0 if none).
     @inline(__always) static func invisibleSeparatorLength(_ b: [UInt8], _ i: Int) -> Int {
         let c = b[i]

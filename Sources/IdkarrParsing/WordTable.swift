@@ -82,7 +82,9 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         while true {
             let slot = hashes[k]
             if slot == 0 { return nil }
-            if slot == h, slotKeys[k].utf8.elementsEqual(bytes.lazy.map(Bytes.lower)) { return slotValues[k] }
+            if slot == h, Text.withBytes(slotKeys[k], { key in key.count == bytes.count && !zip(key, bytes).contains { $0 != Bytes.lower($1) } }) {
+                return slotValues[k]
+            }
             k = (k + 1) & mask
         }
     }
