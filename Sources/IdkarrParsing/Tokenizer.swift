@@ -36,7 +36,7 @@ struct TokenizedName: Sendable {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        var lower = [UInt8](repeating: 0, count: bytes.count)
+        var lower = bytes  // a copy the scan overwrites (cheaper than a new zeroed array)
         tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
         self.lower = lower
     }
@@ -157,10 +157,10 @@ struct TokenizedName: Sendable {
         if shared == n && string.utf8.count == n { return other }
         let all = Array(string.utf8)
         guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
-        var lower = other.lower
-        lower.append(contentsOf: repeatElement(0, count: all.count - n))
+        var lower = all
         let more = lower.withUnsafeMutableBufferPointer { out in
-            all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
+            for k in 0..<n { out[k] = other.lower[k] }
+            return all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
         }
         return TokenizedName(bytes: all, lower: lower, tokens: other.tokens + more)
     }
