@@ -1,38 +1,77 @@
 /// Where a name says which episode it is, found by `EpisodeRules`: the words `start..<end` hold
 /// the marker and everything before `start` is the title.
+///
+/// Rules make and copy many markers, so the fields are packed (small numbers as `Int32`, the
+/// flags in one byte): a marker is 80 bytes, which the compiler copies inline.
 struct EpisodeMarker {
-    enum Class: Int, Comparable {
+    enum Class: UInt8, Comparable {
         case standard = 0, seasonPack, daily, absolute, mini, compact, bracketTitle
         static func < (a: Class, b: Class) -> Bool { a.rawValue < b.rawValue }
     }
 
-    var kind: Class
-    var start: Int
-    var end: Int
-    var season: Int?
     var episodes: [Int] = []
     var absolutes: [Int] = []
     var specialAbsolutes: [Double] = []
     var airDate: String?
-    var dailyPart: Int?
-    var fullSeason = false
-    var multiSeason = false
-    var partialSeason = false
-    var seasonPart = 0
-    var extras = false
-    var special = false
-    var split = false
     var bracketTitle: String?
-    /// A date that rules the name out (before 1951, or day-first).
-    var invalid = false
-    /// An absolute number alone in its own brackets: `{01}`, `[01]`.
-    var bracketed = false
+    // Word indices and numbers (all below 10^9: at most nine digits are read as a number).
+    private var startWord: Int32
+    private var endWord: Int32
+    private var seasonValue: Int32 = Self.absent
+    private var dailyPartValue: Int32 = Self.absent
+    private var seasonPartValue: Int32 = 0
+    var kind: Class
+    private var flags: Flags = []
+
+    private static let absent = Int32.min
+
+    private struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let fullSeason = Flags(rawValue: 1), multiSeason = Flags(rawValue: 2), partialSeason = Flags(rawValue: 4)
+        static let extras = Flags(rawValue: 8), special = Flags(rawValue: 16), split = Flags(rawValue: 32)
+        static let invalid = Flags(rawValue: 64), bracketed = Flags(rawValue: 128)
+    }
 
     init(_ kind: Class, _ start: Int, _ end: Int) {
         self.kind = kind
-        self.start = start
-        self.end = end
+        startWord = Int32(start)
+        endWord = Int32(end)
     }
+
+    var start: Int {
+        get { Int(startWord) }
+        set { startWord = Int32(newValue) }
+    }
+    var end: Int {
+        get { Int(endWord) }
+        set { endWord = Int32(newValue) }
+    }
+    var season: Int? {
+        get { seasonValue == Self.absent ? nil : Int(seasonValue) }
+        set { seasonValue = newValue.map { Int32($0) } ?? Self.absent }
+    }
+    var dailyPart: Int? {
+        get { dailyPartValue == Self.absent ? nil : Int(dailyPartValue) }
+        set { dailyPartValue = newValue.map { Int32($0) } ?? Self.absent }
+    }
+    var seasonPart: Int {
+        get { Int(seasonPartValue) }
+        set { seasonPartValue = Int32(newValue) }
+    }
+
+    private func flag(_ f: Flags) -> Bool { flags.contains(f) }
+    private mutating func setFlag(_ f: Flags, _ on: Bool) { if on { flags.insert(f) } else { flags.remove(f) } }
+
+    var fullSeason: Bool { get { flag(.fullSeason) } set { setFlag(.fullSeason, newValue) } }
+    var multiSeason: Bool { get { flag(.multiSeason) } set { setFlag(.multiSeason, newValue) } }
+    var partialSeason: Bool { get { flag(.partialSeason) } set { setFlag(.partialSeason, newValue) } }
+    var extras: Bool { get { flag(.extras) } set { setFlag(.extras, newValue) } }
+    var special: Bool { get { flag(.special) } set { setFlag(.special, newValue) } }
+    var split: Bool { get { flag(.split) } set { setFlag(.split, newValue) } }
+    /// A date that rules the name out (before 1951, or day-first).
+    var invalid: Bool { get { flag(.invalid) } set { setFlag(.invalid, newValue) } }
+    /// An absolute number alone in its own brackets: `{01}`, `[01]`.
+    var bracketed: Bool { get { flag(.bracketed) } set { setFlag(.bracketed, newValue) } }
 }
 
 /// Number words: `s01e02`, `1x02`, `e02`, `ep02`. Each rule reads a word's lower-cased bytes; it
