@@ -171,13 +171,24 @@ public enum ReleaseGroupParser {
 
         init(_ u: UnsafeBufferPointer<UInt8>, from: Int) {
             self.from = from
+            // Without a "[" in the tail, the ends are the end and the run of "]", ")" and " " before it.
+            if !Bytes.contains(UnsafeBufferPointer(rebasing: u[from...]), UInt8(ascii: "["), or: UInt8(ascii: "[")) {
+                var r = u.count
+                while r > from, u[r - 1] == UInt8(ascii: "]") || u[r - 1] == UInt8(ascii: ")") || u[r - 1] == 32 { r -= 1 }
+                for e in r...u.count { add(e) }
+                return
+            }
             for e in from...u.count {
                 guard e == u.count || ((u[e] == UInt8(ascii: "]") || u[e] == UInt8(ascii: ")") || u[e] == 32) && isClosingTail(u, e)) else { continue }
-                let k = e - from
-                if k < 64 { bits.0 |= 1 << UInt64(k) } else { bits.1 |= 1 << UInt64(k - 64) }
-                first = min(first, e)
-                last = max(last, e)
+                add(e)
             }
+        }
+
+        private mutating func add(_ e: Int) {
+            let k = e - from
+            if k < 64 { bits.0 |= 1 << UInt64(k) } else { bits.1 |= 1 << UInt64(k - 64) }
+            first = min(first, e)
+            last = max(last, e)
         }
 
         func contains(_ e: Int) -> Bool {
@@ -217,37 +228,27 @@ public enum ReleaseGroupParser {
     /// `…-GROUP` at the end (after junk suffixes are dropped), or `… [GROUP]` at the very end.
     /// `t`: the words of `s`.
     static func dashGroup(_ s: String, _ t: TokenizedName) -> String? {
-        let u = Array(s.utf8)
+        let u = t.bytes  // the bytes of `s`
         // Trailing " [group]"
         if u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")), open > 0 {
-            let inner = Array(u[(open + 1)..<(u.count - 1)])
+            let inner = u[(open + 1)..<(u.count - 1)]
             if !inner.isEmpty, inner.allSatisfy({ Bytes.isWordByte($0) }), [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_")].contains(u[open - 1]) {
                 let g = Text.string(inner)
                 if isValid(g) && QualityFeatures.singleSources[Bytes.lowercased(g)] == nil && !isQualityWord(Bytes.lowercased(g)) { return g }
             }
         }
         guard let dash = u.lastIndex(of: UInt8(ascii: "-")) else { return nil }
-        var groupBytes = Array(u[(dash + 1)...])
-        // Allow one more dash inside the group (e.g. "FTW-HS", "D-Z0N3") only when the part before looks like a group.
-        while groupBytes.last == UInt8(ascii: " ") { groupBytes.removeLast() }
+        var groupEnd = u.count
+        while groupEnd > dash + 1, u[groupEnd - 1] == UInt8(ascii: " ") { groupEnd -= 1 }
+        let groupBytes = u[(dash + 1)..<groupEnd]
         guard !groupBytes.isEmpty, groupBytes.allSatisfy({ Bytes.isWordByte($0) }) else { return nil }
         var group = Text.string(groupBytes)
-        // "….H264.Fight-BB": a two-part group right after the codec.
-        if let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0 {
-            let first = Text.string(u[(dot + 1)..<dash])
-            let prev = t.tokens.lastIndex(where: { $0.end <= dot }).map { t.text($0) } ?? ""
-            let lowerFirst = Bytes.lowercased(first)
-            if !first.isEmpty, codecWords.contains(prev), !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst),
-                !AnimeRules.audioWords.contains(lowerFirst), !["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"].contains(lowerFirst)
-            {
-                group = first + "-" + group
-            }
-        }
+        if let first = codecGroupPart(t, dash: dash) { group = first + "-" + group }
         let lower = Bytes.lowercased(group)
         guard isValid(group) else { return nil }
         // Words that end names but are not groups.
         if isQualityWord(lower) { return nil }
-        if ["hd", "x", "ma", "es", "dl", "ray"].contains(lower) {
+        if suffixWords.contains(lower) {
             // Bytes decide unless a non-ASCII byte precedes the suffix (it might join it in one character).
             let endsInSuffix: Bool
             if dash >= 4, u[dash - 4] >= 0x80 {
@@ -263,12 +264,30 @@ public enum ReleaseGroupParser {
             }
             if endsInSuffix { return nil }
         }
-        if lower.utf8.count <= 3, ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"].contains(lower) { return nil }
+        if lower.utf8.count <= 3, languageCodes.contains(lower) { return nil }
         // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
         // The words before the dash (a dash separates words, so none straddles it).
         let hasMarker = t.tokens.indices.contains { t[$0].end <= dash && markerWords.contains(t, $0) }
         if !hasMarker { return nil }
         return group
+    }
+
+    /// Words after a dash that end names but are groups only when no audio word comes before
+    /// them, and language codes that are no group.
+    static let suffixWords: WordSet = ["hd", "x", "ma", "es", "dl", "ray"]
+    static let languageCodes: WordSet = ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"]
+    static let audioCodecs: WordSet = ["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"]
+
+    /// "….H264.Fight-BB": the part before the dash of a two-part group right after the codec.
+    static func codecGroupPart(_ t: TokenizedName, dash: Int) -> String? {
+        let u = t.bytes
+        guard let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0, dot + 1 < dash,
+            let prev = t.tokens.lastIndex(where: { $0.end <= dot }), codecWords.contains(t, prev)
+        else { return nil }
+        let first = Text.string(u[(dot + 1)..<dash])
+        let lowerFirst = Bytes.lowercased(first)
+        guard !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst), !AnimeRules.audioWords.contains(lowerFirst), !audioCodecs.contains(lowerFirst) else { return nil }
+        return first
     }
 
     static func isQualityWord(_ lower: String) -> Bool { qualityWords.contains(lower) }
