@@ -71,18 +71,26 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// `self[Bytes.lowercased(word)]` for the bytes of a word.
-    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? { value(bytes, lowercasing: true) }
+
+    /// `self[String(decoding: bytes, as: UTF8.self)]` for the bytes of a word (case kept).
+    func value(bytes: UnsafeBufferPointer<UInt8>) -> Value? { value(bytes, lowercasing: false) }
+
+    /// The value of `bytes` (ASCII letters lower-cased first when `lowercasing`); no string is
+    /// made unless a byte is ≥ 0x80.
+    private func value(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Value? {
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { lowercasing ? Bytes.lower(b) : b }
         var h = WordHash.seed
         for b in bytes {
-            if b >= 0x80 { return self[String(decoding: bytes.map(Bytes.lower), as: UTF8.self)] }
-            h = WordHash.step(h, Bytes.lower(b))
+            if b >= 0x80 { return self[String(decoding: bytes.map(fold), as: UTF8.self)] }
+            h = WordHash.step(h, fold(b))
         }
         h = WordHash.finish(h)
         var k = WordHash.slot(h) & mask
         while true {
             let slot = hashes[k]
             if slot == 0 { return nil }
-            if slot == h, Text.withBytes(slotKeys[k], { key in key.count == bytes.count && !zip(key, bytes).contains { $0 != Bytes.lower($1) } }) {
+            if slot == h, Text.withBytes(slotKeys[k], { key in key.count == bytes.count && !zip(key, bytes).contains { $0 != fold($1) } }) {
                 return slotValues[k]
             }
             k = (k + 1) & mask
