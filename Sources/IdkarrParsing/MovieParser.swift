@@ -114,6 +114,7 @@ enum MovieTitles {
 
     /// `a.k.a.` / `A.K.A.` → `AKA`.
     static func normalizeAKA(_ s: String) -> String {
+        guard Text.withBytes(s, { Bytes.contains($0, UInt8(ascii: "k"), or: UInt8(ascii: "K")) }) else { return s }
         var u = Array(s.utf8)
         var i = 0
         while i + 6 <= u.count {
@@ -128,40 +129,49 @@ enum MovieTitles {
 
     /// Radarr's dot handling: dots become spaces except in acronyms (`R.I.P.D.`, `U.N.C.L.E.`).
     static func normalize(_ raw: String) -> String {
-        // The parts between dots (underscores read as spaces), kept as byte ranges.
-        let u = Array(raw.utf8).map { $0 == UInt8(ascii: "_") ? 32 : $0 }
-        var parts: [Range<Int>] = []
-        var start = 0
-        for k in 0...u.count where k == u.count || u[k] == UInt8(ascii: ".") {
-            parts.append(start..<k)
-            start = k + 1
-        }
-        func isLetterPart(_ r: Range<Int>) -> Bool { r.count == 1 && !Bytes.isDigit(u[r.lowerBound]) }
-        func lowerIs(_ r: Range<Int>, _ word: StaticString) -> Bool {
-            guard r.count == word.utf8CodeUnitCount else { return false }
-            for k in 0..<r.count where Bytes.lower(u[r.lowerBound + k]) != word.utf8Start[k] { return false }
-            return true
-        }
         var out: [UInt8] = []
-        out.reserveCapacity(u.count + 4)
-        var previousAcronym = false
-        for (n, part) in parts.enumerated() {
-            let nextIsLetter = n + 1 < parts.count && isLetterPart(parts[n + 1])
-            let isA = lowerIs(part, "a")
-            if (isLetterPart(part) && !isA || isA) && (previousAcronym || nextIsLetter) || lowerIs(part, "dr") && n + 1 < parts.count {
-                out += u[part]
-                out.append(UInt8(ascii: "."))
-                previousAcronym = true
-            } else {
-                if previousAcronym {
-                    out.append(32)
-                    previousAcronym = false
+        var parens = 0  // "(" minus ")"
+        Text.withBytes(raw) { u in
+            out.reserveCapacity(u.count + 4)
+            // The parts between dots (underscores read as spaces), read one ahead.
+            @inline(__always) func at(_ k: Int) -> UInt8 { u[k] == UInt8(ascii: "_") ? 32 : u[k] }
+            func partEnd(_ from: Int) -> Int {
+                var k = from
+                while k < u.count, u[k] != UInt8(ascii: ".") { k += 1 }
+                return k
+            }
+            func isLetterPart(_ a: Int, _ b: Int) -> Bool { b - a == 1 && !Bytes.isDigit(at(a)) }
+            func append(_ a: Int, _ b: Int, _ separator: UInt8) {
+                for k in a..<b {
+                    let c = at(k)
+                    if c == UInt8(ascii: "(") { parens += 1 } else if c == UInt8(ascii: ")") { parens -= 1 }
+                    out.append(c)
                 }
-                out += u[part]
-                out.append(32)
+                out.append(separator)
+            }
+            var (start, end) = (0, partEnd(0))
+            var previousAcronym = false
+            while true {
+                let last = end == u.count
+                let next = (start: end + 1, end: last ? end : partEnd(end + 1))
+                let nextIsLetter = !last && isLetterPart(next.start, next.end)
+                let isA = end - start == 1 && Bytes.lower(at(start)) == UInt8(ascii: "a")
+                let isDr = end - start == 2 && Bytes.lower(at(start)) == UInt8(ascii: "d") && Bytes.lower(at(start + 1)) == UInt8(ascii: "r")
+                if (isLetterPart(start, end) && !isA || isA) && (previousAcronym || nextIsLetter) || isDr && !last {
+                    append(start, end, UInt8(ascii: "."))
+                    previousAcronym = true
+                } else {
+                    if previousAcronym {
+                        out.append(32)
+                        previousAcronym = false
+                    }
+                    append(start, end, 32)
+                }
+                if last { break }
+                (start, end) = next
             }
         }
-        if out.filter({ $0 == UInt8(ascii: "(") }).count > out.filter({ $0 == UInt8(ascii: ")") }).count {
+        if parens > 0 {
             // An unclosed parenthesis is closed (compared as characters, as the library does).
             var s = String(decoding: out, as: UTF8.self)
             if s.contains("(") {
@@ -200,10 +210,14 @@ enum Editions {
     static let suffixes: WordSet = ["cut", "edition", "version", "matte", "edit"]
     static let words = WordSet(Set(standalone).union(needsSuffix).union(suffixes).union(["s", "anniversary"]))
 
+    /// Words that can start an edition (besides ordinals and "25 Anniversary").
+    static let firstWords = WordSet(Set(standalone).union(needsSuffix))
+
     static func starts(_ t: TokenizedName, _ i: Int) -> Bool { length(t, i) > 0 }
 
     /// Number of words of an edition starting at word `i` (0 when none starts there).
     static func length(_ t: TokenizedName, _ i: Int) -> Int {
+        guard i < t.count, firstWords.contains(t, i) || isOrdinal(t, i) || (t[i].number != nil && t.isWord(i + 1, "anniversary")) else { return 0 }
         var j = i
         var ok = false
         while j < t.count {

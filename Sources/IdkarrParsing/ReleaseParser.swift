@@ -19,12 +19,12 @@ public enum ReleaseParser {
             if let e { return e }
         } else {
             let prepared = PreparedName(input)
-            let episode = EpisodeParser.parse(prepared)
-            if let e = episode, isConfidentEpisode(e) { return e }
-            let movie = MovieParser.parse(prepared, shared: episode.map { ($0.quality, $0.releaseGroup) })
-            if let m = movie, m.year != nil { return m }
-            if let e = episode { return e }
-            if let m = movie { return m }
+            if let e = EpisodeParser.parse(prepared) {
+                if isConfidentEpisode(e) { return e }
+                if let m = MovieParser.parse(prepared, shared: (e.quality, e.releaseGroup)), m.year != nil { return m }
+                return e
+            }
+            if let m = MovieParser.parse(prepared, shared: nil) { return m }
         }
         var r = ParsedRelease()
         let name = TitlePrep.prepare(PathText.lastComponent(input))

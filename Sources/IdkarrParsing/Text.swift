@@ -179,6 +179,8 @@ enum Text {
         let p = needle.utf8Start
         let found: Int? = withBytes(s) { u in
             guard n <= u.count else { return nil }
+            // Every byte of the needle other than a space must be there (in either case).
+            for k in 0..<n where p[k] != 32 && !Bytes.contains(u, p[k], or: Bytes.upper(p[k])) { return nil }
             // Test the needle's first byte that is not a space first (spaces are everywhere).
             var pivot = 0
             while pivot < n - 1, p[pivot] == 32 { pivot += 1 }
