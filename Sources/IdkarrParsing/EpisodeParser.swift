@@ -19,12 +19,15 @@ enum EpisodeParser {
             return r
         }
         if prepared.rejected { return nil }
-        var p = prepared
-        var qualitySource = title
-        if let reversed = Reversal.unreverse(p.name, p.full) {
-            p = PreparedName(title: title, name: reversed, screen: false)
-            qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
+        if let reversed = Reversal.unreverse(prepared.name, prepared.full) {
+            let qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
+            return parse(PreparedName(title: title, name: reversed, screen: false), qualitySource: qualitySource)
         }
+        return parse(prepared, qualitySource: title)
+    }
+
+    /// The episode a prepared name names; its quality is read from `qualitySource`.
+    static func parse(_ p: PreparedName, qualitySource: String) -> ParsedRelease? {
         let name = p.name
         var (group, bodyStart) = (p.group, p.bodyStart)
         var datePrefixed = false

@@ -49,8 +49,9 @@ struct TokenizedName: Sendable {
 
     /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
     /// or a byte of a multi-byte character (a word byte unless it starts an invisible separator).
+    /// A letter's class holds the 0x20 bit, which lower-cases it.
     private enum ByteClass {
-        static let separator: UInt8 = 0, digit: UInt8 = 1, letter: UInt8 = 2, high: UInt8 = 3
+        static let separator: UInt8 = 0, digit: UInt8 = 1, high: UInt8 = 3, letter: UInt8 = 0x22
         static let table: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
             let c = UInt8(b)
             if c >= 0x80 { return high }
@@ -58,8 +59,8 @@ struct TokenizedName: Sendable {
         }
     }
 
-    /// One pass over the bytes: each word's offsets, numeric value and hash; `lower` receives the
-    /// bytes with ASCII letters lower-cased (`lower[k]` for `p[k]`).
+    /// One pass over the bytes: each word's offsets, numeric value and hash. `lower` holds a copy
+    /// of the bytes; the scan lower-cases its ASCII letters (`lower[k]` for `p[k]`).
     private static func scan(_ p: UnsafeBufferPointer<UInt8>, into lower: UnsafeMutableBufferPointer<UInt8>, offset: Int) -> [Token] {
         let n = p.count
         var tokens: [Token] = []
@@ -70,43 +71,44 @@ struct TokenizedName: Sendable {
             while i < n {
                 let c = table[Int(p[i])]
                 if c == ByteClass.separator {
-                    lower[i] = p[i]
                     i += 1
                     continue
                 }
                 if c == ByteClass.high {
                     let skip = Self.separatorLength(p, i)
                     if skip > 0 {
-                        for k in i..<(i + skip) { lower[k] = p[k] }
                         i += skip
                         continue
                     }
                 }
                 let start = i
-                var allDigits = true
-                var value = 0
                 var hash = WordHash.seed
-                var ascii = true
+                var bits: UInt8 = 0  // every byte of the word or-ed: ASCII when below 0x80
                 repeat {
                     let b = p[i]
                     let c = table[Int(b)]
                     if c == ByteClass.separator || (c == ByteClass.high && Self.separatorLength(p, i) > 0) { break }
-                    if c == ByteClass.digit {
-                        value = value &* 10 &+ Int(b &- 48)
-                    } else {
-                        allDigits = false
-                        if c == ByteClass.high { ascii = false }
-                    }
-                    let l = c == ByteClass.letter ? b | 0x20 : b
+                    let l = b | (c & 0x20)
                     lower[i] = l
                     hash = WordHash.step(hash, l)
+                    bits |= b
                     i += 1
                 } while i < n
                 let count = i - start
+                // All digits? Only a word that starts with one can be.
+                var digits = 0
+                var value = 0
+                if table[Int(p[start])] == ByteClass.digit {
+                    while digits < count, Bytes.isDigit(p[start + digits]) {
+                        value = value &* 10 &+ Int(p[start + digits] &- 48)
+                        digits += 1
+                    }
+                }
+                let allDigits = digits == count
                 tokens.append(
                     Token(
                         start: offset + start, end: offset + i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0,
-                        first: lower[start], hash: ascii ? WordHash.finish(hash) : 0))
+                        first: lower[start], hash: bits < 0x80 ? WordHash.finish(hash) : 0))
             }
         }
         return tokens
