@@ -78,6 +78,20 @@ struct QualityFeatures {
         return WordSet(s)
     }()
 
+    /// What a word of `relevant` is to each rule, so that one lookup serves them all.
+    struct Facets: Sendable {
+        var source: Source?
+        var resolution: Int?
+        var codec: Codec?
+        var modifier: ModifierWord?
+        var disk: DiskWord?
+        var pairFirst: Bool
+    }
+
+    static let facets = WordMap<Facets>(Dictionary(uniqueKeysWithValues: relevant.map { w in
+        (w, Facets(source: singleSources[w], resolution: resolutions[w], codec: codecs[w], modifier: modifierWords[w], disk: diskWords[w], pairFirst: pairFirsts.contains(w)))
+    }))
+
     init(_ t: TokenizedName) {
         let n = t.count
         var i = 0
@@ -87,37 +101,37 @@ struct QualityFeatures {
             if i == n { i = 0 }
         }
         while i < n {
-            if !Self.relevant.contains(t, i) {
+            guard let word = Self.facets[t, i] else {
                 // Only regional codes (R5) and glued resolutions ("web1080p") remain possible.
                 if resolution == nil, t[i].length > 4, t.lastByte(i) == UInt8(ascii: "p") {
-                    scanResolution(t, i)
+                    scanResolution(t, i, nil)
                 }
-                if t[i].length == 2, t[i].first == UInt8(ascii: "r"), let s = singleSource(t, i, next: -1) { source = s }
+                if t[i].length == 2, t[i].first == UInt8(ascii: "r"), let s = singleSource(t, i, nil, next: -1) { source = s }
                 i += 1
                 continue
             }
             let glued = i + 1 < n && t.gap(before: i + 1).count == 1
-            if resolution == nil { scanResolution(t, i) }
-            if codec == nil, let c = Self.codecs[t, i] { codec = c }
-            if let s = pairSource(t, i, glued) {
+            if resolution == nil { scanResolution(t, i, word) }
+            if codec == nil, let c = word.codec { codec = c }
+            if let s = pairSource(t, i, word, glued) {
                 source = s
                 i += 2
                 continue
             }
-            if let s = singleSource(t, i, next: i + 1), !(source == .dvdR && s == .dvd) { source = s }
-            scanModifiers(t, i, glued)
+            if let s = singleSource(t, i, word, next: i + 1), !(source == .dvdR && s == .dvd) { source = s }
+            scanModifiers(t, i, word, glued)
             i += 1
         }
         if resolution == nil, let alt = alternativeResolution { resolution = alt }
         finishBRDisk(t)
     }
 
-    private mutating func scanResolution(_ t: TokenizedName, _ i: Int) {
+    private mutating func scanResolution(_ t: TokenizedName, _ i: Int, _ word: Facets?) {
         if t.isWord(i, "4k") || t.isWord(i, "uhd") || t.isWord(i, "8k") || t.isWord(i, "ultrahd") {
             if i > 0 { alternativeResolution = 2160 }
             return
         }
-        if let r = Self.resolutions[t, i] {
+        if let r = word?.resolution {
             resolution = r
             return
         }
@@ -131,8 +145,8 @@ struct QualityFeatures {
     }
 
     /// The source word at `i`; `next`: the word after it that the rules may read (-1: none).
-    private func singleSource(_ t: TokenizedName, _ i: Int, next: Int) -> Source? {
-        if let s = Self.singleSources[t, i] {
+    private func singleSource(_ t: TokenizedName, _ i: Int, _ word: Facets?, next: Int) -> Source? {
+        if let s = word?.source {
             if i == t.count - 1, i > 0, t.gap(before: i).last == UInt8(ascii: "-"), t[i].length <= 3,
                 !(t.isWord(i - 1, "sd") || t.isWord(i - 1, "hd") || t.isWord(i - 1, "web") || t.isWord(i - 1, "blu"))
             {
@@ -171,8 +185,8 @@ struct QualityFeatures {
     /// First words of the two-word sources below.
     static let pairFirsts: WordSet = ["blu", "hd", "br", "uhd", "web", "ws", "sat", "dvb", "dvd", "bd"]
 
-    private func pairSource(_ t: TokenizedName, _ i: Int, _ glued: Bool) -> Source? {
-        guard glued, Self.pairFirsts.contains(t, i) else { return nil }
+    private func pairSource(_ t: TokenizedName, _ i: Int, _ word: Facets, _ glued: Bool) -> Source? {
+        guard glued, word.pairFirst else { return nil }
         func pair(_ a: StaticString, _ b: StaticString) -> Bool { t.isWord(i, a) && t.isWord(i + 1, b) }
         if pair("blu", "ray") || pair("hd", "dvd") || pair("br", "disk") || pair("uhd", "bluray") { return .bluray }
         if pair("web", "dl") || pair("web", "dlmux") { return .webdl }
@@ -187,9 +201,9 @@ struct QualityFeatures {
         return nil
     }
 
-    private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ glued: Bool) {
-        scanBRDisk(t, i)
-        guard let kind = Self.modifierWords[t, i] else { return scanAnime(t, i) }
+    private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ word: Facets, _ glued: Bool) {
+        scanBRDisk(t, i, word.disk)
+        guard let kind = word.modifier else { return scanAnime(t, i) }
         let next = i + 1
         switch kind {
         case .remux: remux = true
@@ -245,8 +259,8 @@ extension QualityFeatures {
         "ml": .multi,
     ]
 
-    mutating func scanBRDisk(_ t: TokenizedName, _ i: Int) {
-        guard let kind = Self.diskWords[t, i] else { return }
+    mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ kind: DiskWord?) {
+        guard let kind else { return }
         let next = i + 1
         switch kind {
         case .codec, .untouched: brDiskCodec = true
@@ -285,20 +299,20 @@ enum Extensions {
         "wtv", "m2ts", "f4v",
     ]
 
-    static func videoExtension(of t: TokenizedName) -> String? {
+    /// The last word of `t` when it is a video extension after a dot at the very end.
+    static func videoExtensionWord(of t: TokenizedName) -> Int? {
         guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1).last == UInt8(ascii: "."),
             last.end == t.bytes.count, video.contains(t, t.count - 1)
         else { return nil }
-        return t.text(t.count - 1)
+        return t.count - 1
     }
 
-    static func quality(forExtension ext: String) -> Quality? {
-        switch ext {
-        case "webm": return .unknown
-        case "img", "iso", "vob", "ifo": return .dvd
-        case "mkv", "mk3d", "ts", "wtv": return .hdtv720p
-        case "m2ts": return .bluray720p
-        default: return video.contains(ext) ? .sdtv : nil
-        }
+    /// The quality a bare video extension (word `i` of `t`, one of `video`) implies.
+    static func quality(ofExtension t: TokenizedName, _ i: Int) -> Quality {
+        if t.isWord(i, "webm") { return .unknown }
+        if t.isWord(i, "img") || t.isWord(i, "iso") || t.isWord(i, "vob") || t.isWord(i, "ifo") { return .dvd }
+        if t.isWord(i, "mkv") || t.isWord(i, "mk3d") || t.isWord(i, "ts") || t.isWord(i, "wtv") { return .hdtv720p }
+        if t.isWord(i, "m2ts") { return .bluray720p }
+        return .sdtv
     }
 }

@@ -9,7 +9,8 @@ public enum QualityParser {
 
     static func parse(_ t: TokenizedName) -> QualityModel {
         var result = parseName(t)
-        guard let ext = Extensions.videoExtension(of: t), let q = Extensions.quality(forExtension: ext) else { return result }
+        guard let ext = Extensions.videoExtensionWord(of: t) else { return result }
+        let q = Extensions.quality(ofExtension: t, ext)
         if result.quality == .unknown {
             result.quality = q
             result.sourceDetectionSource = .extension

@@ -203,7 +203,7 @@ enum PathText {
         guard isPath(s) else { return false }
         let u = Array(s.utf8)
         if u.contains(UInt8(ascii: "\\")) || u.first == UInt8(ascii: "/") || s.hasPrefix("./") || s.hasPrefix("~/") { return true }
-        return Extensions.videoExtension(of: TokenizedName(lastComponent(s))) != nil
+        return Extensions.videoExtensionWord(of: TokenizedName(lastComponent(s))) != nil
     }
 }
 

@@ -171,14 +171,14 @@ struct TokenizedName: Sendable {
     subscript(_ i: Int) -> Token { tokens[i] }
 
     /// The bytes between word `i - 1` and word `i` (before the first word: from the start).
-    func gap(before i: Int) -> ArraySlice<UInt8> {
+    @inline(__always) func gap(before i: Int) -> ArraySlice<UInt8> {
         let from = i > 0 ? tokens[i - 1].end : 0
         let to = i < tokens.count ? tokens[i].start : bytes.count
         return bytes[from..<to]
     }
 
     /// The single separator byte before word `i`, or nil when there is none or more than one.
-    func separator(before i: Int) -> UInt8? {
+    @inline(__always) func separator(before i: Int) -> UInt8? {
         let g = gap(before: i)
         return g.count == 1 ? g.first : nil
     }
