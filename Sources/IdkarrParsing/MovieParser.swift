@@ -47,8 +47,13 @@ enum MovieParser {
         "japanese", "korean", "hindi", "tamil", "malayalam", "telugu", "english", "multi",
     ]
 
+    /// Every word `isStopWord` can stop at, besides numbers and ordinals (editions).
+    static let stopCandidates = WordSet(
+        Set(QualityFeatures.resolutions.keys).union(QualityFeatures.singleSources.keys).union(Editions.firstWords).union(MovieTitles.stopWords).union(stopLanguages))
+
     /// Words that cannot be part of a movie title when they follow it.
     static func isStopWord(_ t: TokenizedName, _ i: Int) -> Bool {
+        guard stopCandidates.contains(t, i) || t[i].number != nil || Editions.isOrdinal(t, i) else { return false }
         if QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil { return !t.isWord(i, "pal") && !t.isWord(i, "ntsc") || i > 1 }
         if Editions.starts(t, i) { return true }
         if MovieTitles.stopWords.contains(t, i) { return true }

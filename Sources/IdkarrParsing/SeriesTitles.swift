@@ -7,43 +7,49 @@ enum SeriesTitles {
     /// Dots and underscores become spaces, runs of spaces one space, separators at either end go,
     /// and an unclosed `(` (or `[` when `keepTrailing` is `]`) is closed. `skip`: bytes left out.
     static func normalize<C: Collection<UInt8>>(_ raw: C, keepTrailing: UInt8?, skip: (UInt8) -> Bool = { _ in false }) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count + 2)
-        // Dots and underscores as spaces, runs of spaces as one, none at the start or end.
-        var lastSpace = true
-        for var b in raw where !skip(b) {
-            if b == UInt8(ascii: "_") || b == UInt8(ascii: ".") { b = 32 }
-            if b == 32 {
-                if !lastSpace { out.append(b) }
-                lastSpace = true
-            } else {
-                out.append(b)
-                lastSpace = false
+        // Written into a buffer on the stack (the result is never longer than `raw`).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { out in
+            // Dots and underscores as spaces, runs of spaces as one, none at the start or end.
+            var n = 0
+            var lastSpace = true
+            for var b in raw where !skip(b) {
+                if b == UInt8(ascii: "_") || b == UInt8(ascii: ".") { b = 32 }
+                if b == 32 {
+                    if !lastSpace {
+                        out[n] = b
+                        n += 1
+                    }
+                    lastSpace = true
+                } else {
+                    out[n] = b
+                    n += 1
+                    lastSpace = false
+                }
             }
-        }
-        while out.last == 32 { out.removeLast() }
-        func isEdge(_ b: UInt8) -> Bool {
-            b == 32 || b == UInt8(ascii: "-") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "|") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
-        }
-        var a = 0
-        var z = out.count
-        while a < z, isEdge(out[a]) { a += 1 }
-        while z > a, isEdge(out[z - 1]) { z -= 1 }
-        var parens = 0
-        var brackets = 0
-        for k in a..<z {
-            switch out[k] {
-            case UInt8(ascii: "("): parens += 1
-            case UInt8(ascii: ")"): parens -= 1
-            case UInt8(ascii: "["): brackets += 1
-            case UInt8(ascii: "]"): brackets -= 1
-            default: break
+            while n > 0, out[n - 1] == 32 { n -= 1 }
+            func isEdge(_ b: UInt8) -> Bool {
+                b == 32 || b == UInt8(ascii: "-") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "|") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
             }
+            var a = 0
+            var z = n
+            while a < z, isEdge(out[a]) { a += 1 }
+            while z > a, isEdge(out[z - 1]) { z -= 1 }
+            var parens = 0
+            var brackets = 0
+            for k in a..<z {
+                switch out[k] {
+                case UInt8(ascii: "("): parens += 1
+                case UInt8(ascii: ")"): parens -= 1
+                case UInt8(ascii: "["): brackets += 1
+                case UInt8(ascii: "]"): brackets -= 1
+                default: break
+                }
+            }
+            var s = String(decoding: UnsafeBufferPointer(rebasing: out[a..<z]), as: UTF8.self)
+            if parens > 0 { s += ")" }
+            if keepTrailing == UInt8(ascii: "]"), brackets > 0 { s += "]" }
+            return s
         }
-        var s = String(decoding: out[a..<z], as: UTF8.self)
-        if parens > 0 { s += ")" }
-        if keepTrailing == UInt8(ascii: "]"), brackets > 0 { s += "]" }
-        return s
     }
 
     static func info(_ title: String) -> SeriesTitleInfo {

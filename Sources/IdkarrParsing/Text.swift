@@ -122,6 +122,7 @@ enum Text {
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
         needle.withUnsafeBufferPointer { n in
             withBytes(s) { u in
+                guard Bytes.contains(u, n[0], or: n[0]) else { return false }
                 var matched = 0
                 for b in u {
                     if b == n[matched] {
