@@ -103,11 +103,12 @@ enum EpisodeParser {
 
     /// `[Group] …` → (group, byte offset where the rest starts). Further leading tags such as
     /// `[509103]` are skipped too.
-    static func leadingGroup(_ name: String) -> (String?, Int) {
+    /// `words`: the words of `name`.
+    static func leadingGroup(_ name: String, _ words: TokenizedName) -> (String?, Int) {
         guard Text.withBytes(name, { $0.first }) == UInt8(ascii: "[") else { return (nil, 0) }
-        let u = Array(name.utf8)
+        let u = words.bytes
         guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")) else { return (nil, 0) }
-        let group = ReleaseGroupParser.animeGroup(name)
+        let group = ReleaseGroupParser.animeGroup(name, words: words)
         var k = close + 1
         // Skip further leading bracket tags that hold no letters of a title ([509103], [1080p]).
         while true {

@@ -21,7 +21,7 @@ public enum ReleaseGroupParser {
     /// `tokens`: the words of `prepared`, when the caller has them already.
     static func parse(prepared: String, tokens: TokenizedName? = nil) -> String? {
         var s = removeTrailingNote(prepared)
-        if let anime = animeGroup(s) { return anime }
+        if let anime = animeGroup(s, words: tokens.map { TokenizedName.reusing($0, for: s) }) { return anime }
         s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
         let t = tokens.map { TokenizedName.reusing($0, for: s) } ?? TokenizedName(s)
@@ -80,25 +80,36 @@ public enum ReleaseGroupParser {
         return Text.string(u)
     }
 
-    /// `[SubGroup] Title - 01 …`
-    static func animeGroup(_ s: String) -> String? {
+    /// `[SubGroup] Title - 01 …`. `words`: the words of `s`, when the caller has them.
+    static func animeGroup(_ s: String, words: TokenizedName? = nil) -> String? {
         guard Text.withBytes(s, { $0.first }) == UInt8(ascii: "[") else { return nil }
-        let u = Array(s.utf8)
-        guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")), close > 1 else { return nil }
-        let inner = Text.trimmed(Text.string(u[1..<close]))
-        // A bracket full of quality words is not a group.
-        let t = TokenizedName(inner)
-        if t.count == 0 || t.tokens.indices.allSatisfy({ QualityFeatures.singleSources[t, $0] != nil || t[$0].isNumber }) { return nil }
-        if inner.hasPrefix("www.") || Text.containsBytes(inner, Array(".com".utf8)) || Text.containsBytes(inner, Array(".org".utf8)) { return nil }
+        guard let close = Text.withBytes(s, { $0.firstIndex(of: UInt8(ascii: "]")) }), close > 1 else { return nil }
+        let inner = Text.trimmed(Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[1..<close]), as: UTF8.self) })
+        // A bracket full of quality words is not a group. (The words of the bracket are the words
+        // of `s` between "[" and "]", which separate words.)
+        let t = words ?? TokenizedName(inner)
+        var tags = t.tokens.indices
+        if words != nil {
+            var end = 0
+            while end < t.count, t[end].end <= close { end += 1 }
+            tags = 0..<end  // no word starts at the "[" of byte 0
+        }
+        if tags.isEmpty || tags.allSatisfy({ QualityFeatures.singleSources[t, $0] != nil || t[$0].isNumber }) { return nil }
+        if inner.hasPrefix("www.") || Text.containsBytes(inner, Self.dotCom) || Text.containsBytes(inner, Self.dotOrg) { return nil }
         // "OPFans楓雪動漫": a Latin group name with a CJK suffix.
-        let iu = Array(inner.utf8)
-        if let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),
-            iu[firstCJK...].allSatisfy({ $0 >= 0x80 }), !inner.hasSuffix("組"), !inner.hasSuffix("组"), !inner.hasSuffix("社")
-        {
-            return Text.string(iu[..<firstCJK])
+        let latin: Int? = Text.withBytes(inner) { iu in
+            guard let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),
+                iu[firstCJK...].allSatisfy({ $0 >= 0x80 })
+            else { return nil }
+            return firstCJK
+        }
+        if let latin, !inner.hasSuffix("組"), !inner.hasSuffix("组"), !inner.hasSuffix("社") {
+            return Text.withBytes(inner) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<latin]), as: UTF8.self) }
         }
         return inner
     }
+
+    static let dotCom = Array(".com".utf8), dotOrg = Array(".org".utf8)
 
     static func matchesAt(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
         for k in 0..<g.count where u[i + k] != g[k] { return false }

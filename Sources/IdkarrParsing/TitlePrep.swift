@@ -238,7 +238,7 @@ struct PreparedName {
             (group, bodyStart) = (nil, 0)
             full = TokenizedName(bytes: [])
         } else {
-            (group, bodyStart) = EpisodeParser.leadingGroup(name)
+            (group, bodyStart) = EpisodeParser.leadingGroup(name, words)
             full = words
         }
     }
