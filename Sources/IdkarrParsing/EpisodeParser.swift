@@ -201,6 +201,7 @@ enum EpisodeParser {
 
     /// `Title (Season 2)` → ("Title", 2).
     static func trailingSeasonInParens(_ s: String) -> (String, Int)? {
+        guard Text.withBytes(s, { Bytes.contains($0, UInt8(ascii: "("), or: UInt8(ascii: "(")) }) else { return nil }
         let t = TokenizedName(s)
         guard t.count >= 3, let n = t[t.count - 1].number, NumberWords.seasonWords.contains(t, t.count - 2),
             t.gap(before: t.count - 2).last == UInt8(ascii: "(")

@@ -55,9 +55,14 @@ enum SeriesTitles {
     static func info(_ title: String) -> SeriesTitleInfo {
         var withoutYear = title
         var year = 0
-        // Only a title whose last word ends in a digit can end in a year: look at the words then.
-        let lastWordByte = Text.withBytes(title) { u in u.last(where: Bytes.isWordByte) }
-        if let b = lastWordByte, Bytes.isDigit(b) || b >= 0x80 {
+        // Only a title whose last word ends in a digit can end in a year: look at the words then
+        // (when it ends in a digit, only if its last four bytes are digits after no letter or digit).
+        let yearLike: Bool = Text.withBytes(title) { u in
+            guard let e = u.lastIndex(where: Bytes.isWordByte) else { return false }
+            guard Bytes.isDigit(u[e]) else { return u[e] >= 0x80 }
+            return e >= 3 && u[(e - 3)...e].allSatisfy(Bytes.isDigit) && (e == 3 || !(Bytes.isDigit(u[e - 4]) || Bytes.isLetter(u[e - 4])))
+        }
+        if yearLike {
             let t = TokenizedName(title)
             if t.count >= 2, let last = t.tokens.last, last.digitCount == 4, let y = last.number, y >= 1900, y <= 2100 {
                 year = y
