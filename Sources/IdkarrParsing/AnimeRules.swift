@@ -7,10 +7,9 @@ enum AnimeRules {
         guard j < t.count else { return true }
         let g = t.gap(before: j)
         if g.contains(UInt8(ascii: "[")) || g.contains(UInt8(ascii: "(")) { return true }
-        let w = t.text(j)
-        if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return true }
+        if QualityFeatures.resolutions[t, j] != nil || QualityFeatures.singleSources[t, j] != nil { return true }
         if g.contains(UInt8(ascii: "-")) && g.count >= 2 { return true }
-        return trailerWords.contains(w)
+        return trailerWords.contains(t, j)
     }
 
     static let trailerWords: WordSet = [
@@ -25,13 +24,12 @@ enum AnimeRules {
             if tok.digitCount == 4 && n >= 1900 && n <= 2100 { return nil }
             return n
         }
-        guard tok.digitCount == 0, let f = t.text(i).utf8.first, Bytes.isDigit(f) else { return nil }
+        guard tok.digitCount == 0, Bytes.isDigit(tok.first) else { return nil }
         // 01v2
-        let u = Array(t.text(i).utf8)
-        if u.count >= 3, let (n, end) = NumberWords.digits(u, 0, max: 4), end == u.count - 2, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) {
+        return t.withWord(i) { u in
+            guard u.count >= 3, let (n, end) = NumberWords.digits(u, 0, max: 4), end == u.count - 2, u[end] == UInt8(ascii: "v"), Bytes.isDigit(u[end + 1]) else { return nil }
             return n
         }
-        return nil
     }
 
     static let episodeWords: WordSet = ["episode", "ep", "episodio", "e"]
@@ -46,8 +44,8 @@ enum AnimeRules {
             let g = t.gap(before: last + 1)
             guard g.count <= 3, g.contains(UInt8(ascii: "-")) || g.contains(UInt8(ascii: "~")),
                 g.allSatisfy({ $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }),
-                let v = episodeNumber(t, last + 1) ?? epPrefixed(t.text(last + 1)), v > lastValue,
-                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || Text.hasPrefix(t.text(last), "0") || t[last].digitCount == t[last + 1].digitCount
+                let v = episodeNumber(t, last + 1) ?? epPrefixed(t, last + 1), v > lastValue,
+                !(g.contains(32) || g.contains(UInt8(ascii: "_"))) || g.contains(UInt8(ascii: "~")) || t.hasPrefix(last, "0") || t[last].digitCount == t[last + 1].digitCount
             else { break }
             last += 1
             lastValue = v
@@ -55,9 +53,9 @@ enum AnimeRules {
         return last == idx ? (idx, [n]) : (last, NumberWords.expand(n, lastValue))
     }
 
-    static func epPrefixed(_ w: String) -> Int? {
-        guard Text.hasPrefix(w, "ep") else { return nil }
-        return Bytes.number(String(w.dropFirst(2)))
+    static func epPrefixed(_ t: TokenizedName, _ i: Int) -> Int? {
+        guard t.hasPrefix(i, "ep") else { return nil }
+        return t.number(i, droppingPrefix: 2)
     }
 
     /// Finds the absolute marker; `hasGroup` is true when the name began with `[Group]`.
@@ -106,19 +104,18 @@ enum AnimeRules {
     /// An absolute episode number (or range, or `12.5` special) starting at word `i`, inside
     /// brackets `depth` deep.
     static func absoluteAt(_ t: TokenizedName, _ i: Int, depth: Int, hasGroup: Bool) -> AbsoluteHit {
-        let w = t.text(i)
         var idx = i
         var prefixed = false
-        if episodeWords.contains(w), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
+        if episodeWords.contains(t, i), i + 1 < t.count, t[i + 1].number != nil { idx = i + 1; prefixed = true }
         var n = episodeNumber(t, idx)
-        if n == nil, let e = epPrefixed(w) ?? NumberWords.episode(w), !Text.hasPrefix(w, "e") || w.utf8.count >= 2 {
+        if n == nil, let e = epPrefixed(t, i) ?? NumberWords.episode(t, i), !t.hasPrefix(i, "e") || t[i].length >= 2 {
             n = e
             prefixed = true
         }
         guard let n else { return .none }
         if i == 0 && !hasGroup { return .none }
         // "DD5.1", "AAC2.0", "H.265" are audio and codec numbers.
-        if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t.text(i - 1).utf8.last, Bytes.isDigit(p) || t.isWord(i - 1, "h") || t.isWord(i - 1, "x") { return .none }
+        if i > 0, t.separator(before: i) == UInt8(ascii: "."), let p = t.lastByte(i - 1), Bytes.isDigit(p) || t.isWord(i - 1, "h") || t.isWord(i - 1, "x") { return .none }
         if i > 0, audioWords.contains(t, i - 1), t.gap(before: i).count <= 2 { return .none }
         let g = t.gap(before: i)
         let dashBefore = g.contains(UInt8(ascii: "-")) && (g.count >= 2 || g.first == UInt8(ascii: "_"))
@@ -127,9 +124,9 @@ enum AnimeRules {
         let inOwnBracket = depth > 0 && (g.last == UInt8(ascii: "[") || g.last == UInt8(ascii: "(") || g.last == UInt8(ascii: "{"))
             && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
         if depth > 0 && !inOwnBracket { return .none }
-        if turkishEpisode.contains(t.text(m.end)) { return .sure(m) }
-        guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && Text.hasPrefix(t.text(idx), "0")) else { return .none }
-        if prefixed && !w.isWord("e") && !Text.hasPrefix(w, "e") || w.isWord("episode") || w.isWord("episodio") { return .sure(m) }
+        if turkishEpisode.contains(t, m.end) { return .sure(m) }
+        guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t.hasPrefix(idx, "0")) else { return .none }
+        if prefixed && !t.isWord(i, "e") && !t.hasPrefix(i, "e") || t.isWord(i, "episode") || t.isWord(i, "episodio") { return .sure(m) }
         m.bracketed = inOwnBracket
         return .ranked(m, dashBefore ? 3 : (inOwnBracket ? 2 : (numbers.count > 1 ? 2 : 1)))
     }
@@ -156,23 +153,23 @@ enum AnimeRules {
 
     /// `part…` or `pt`: the only words starting with "p" that `mini` reads.
     static func isPartWord(_ t: TokenizedName, _ i: Int) -> Bool {
-        let w = t.text(i)
-        return Text.hasPrefix(w, "part") || w.isWord("pt")
+        t.hasPrefix(i, "part") || t.isWord(i, "pt")
     }
 
     /// `E04` (no season) and `Part 1` / `Part One` → season 1.
     static func mini(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        guard i > 0, let f = t.text(i).utf8.first, f == UInt8(ascii: "e") || f == UInt8(ascii: "p") || Bytes.isDigit(f) else { return nil }
-        let w = t.text(i)
+        guard i > 0, i < t.count else { return nil }
+        let f = t[i].first
+        guard f == UInt8(ascii: "e") || f == UInt8(ascii: "p") || Bytes.isDigit(f) else { return nil }
         // E04 after a year or before a yymmdd date is a mini-series episode; otherwise an absolute number.
-        if let e = NumberWords.episode(w), !Text.hasPrefix(w, "ep"), NumberWords.season(t.text(i - 1)) == nil {
+        if let e = NumberWords.episode(t, i), !t.hasPrefix(i, "ep"), NumberWords.season(t, i - 1) == nil {
             var end = i + 1
             var eps = [e]
-            if end < t.count, t.gap(before: end).contains(UInt8(ascii: "-")), let e2 = NumberWords.episode(t.text(end)), e2 > e {
+            if end < t.count, t.gap(before: end).contains(UInt8(ascii: "-")), let e2 = NumberWords.episode(t, end), e2 > e {
                 eps = NumberWords.expand(e, e2)
                 end += 1
             }
-            let dated = end < t.count && (t[end].digitCount == 6 || (QualityFeatures.resolutions[t, end] != nil && w.utf8.count <= 3 && !t.gap(before: i).contains(32)))
+            let dated = end < t.count && (t[end].digitCount == 6 || (QualityFeatures.resolutions[t, end] != nil && t[i].length <= 3 && !t.gap(before: i).contains(32)))
             let afterYear = t[i - 1].digitCount == 4 && (t[i - 1].number ?? 0) >= 1900
             let rangeBeforeQuality = eps.count > 1 && end < t.count && (QualityFeatures.resolutions[t, end] != nil || dated)
             guard dated || afterYear || rangeBeforeQuality else { return nil }
@@ -182,21 +179,19 @@ enum AnimeRules {
             return m
         }
         // "5of9": episode 5 of a 9-part mini-series; "Part01".
-        if w.utf8.contains(UInt8(ascii: "o")), let o = w.firstIndex(of: "o"), w.hasSuffix(w[o...].count > 2 ? String(w[o...]) : "#"), let n = Bytes.number(String(w[..<o])),
-            w[o...].hasPrefix("of"), Bytes.number(String(w[w.index(o, offsetBy: 2)...])) != nil, n > 0
-        {
+        if let n = episodeOf(t, i) {
             var m = EpisodeMarker(.mini, i, i + 1)
             m.season = 1
             m.episodes = [n]
             return m
         }
-        if Text.hasPrefix(w, "part"), let n = Bytes.number(String(w.dropFirst(4))), n > 0, n < 100 {
+        if t.hasPrefix(i, "part"), let n = t.number(i, droppingPrefix: 4), n > 0, n < 100 {
             var m = EpisodeMarker(.mini, i, i + 1)
             m.season = 1
             m.episodes = [n]
             return m
         }
-        if w.isWord("part") || w.isWord("pt"), i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t, i + 1], n > 0, n < 100 {
+        if t.isWord(i, "part") || t.isWord(i, "pt"), i + 1 < t.count, let n = t[i + 1].number ?? NumberWords.numberWords[t, i + 1], n > 0, n < 100 {
             var m = EpisodeMarker(.mini, i, i + 2)
             m.season = 1
             m.episodes = [n]
@@ -205,14 +200,27 @@ enum AnimeRules {
         return nil
     }
 
+    /// `5of9` → 5: digits, "of", digits (a combining mark after the "o" or "f" makes a byte that is
+    /// no digit, so the bytes decide as the characters would).
+    static func episodeOf(_ t: TokenizedName, _ i: Int) -> Int? {
+        t.withWord(i) { u in
+            guard let o = u.firstIndex(of: UInt8(ascii: "o")), let n = Bytes.number(u[..<o]), o + 1 < u.count, u[o + 1] == UInt8(ascii: "f"),
+                Bytes.number(u[(o + 2)...]) != nil, n > 0
+            else { return nil }
+            return n
+        }
+    }
+
     /// `Title.103.hdtv` → S1E03, `Title.1012` → S10E12, `Title.10910` → S1E09-E10.
     static func compact(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0, let n = t[i].number, t.gap(before: i).count == 1 else { return nil }
         if i + 1 < t.count {
-            let next = t.text(i + 1)
-            let nextCompact = t[i + 1].digitCount == t[i].digitCount && t.separator(before: i + 1) == t.separator(before: i)
-            let groupFollows = i + 2 == t.count && t.gap(before: i + 1) == [UInt8(ascii: "-")]
-            guard QualityFeatures.resolutions[next] != nil || QualityFeatures.singleSources[next] != nil || next.isWord("web") || next.isWord("internal") || next.isWord("proper") || next.isWord("repack") || nextCompact || groupFollows else { return nil }
+            let j = i + 1
+            let nextCompact = t[j].digitCount == t[i].digitCount && t.separator(before: j) == t.separator(before: i)
+            let groupFollows = i + 2 == t.count && t.gap(before: j) == [UInt8(ascii: "-")]
+            guard QualityFeatures.resolutions[t, j] != nil || QualityFeatures.singleSources[t, j] != nil || t.isWord(j, "web") || t.isWord(j, "internal") || t.isWord(j, "proper")
+                || t.isWord(j, "repack") || nextCompact || groupFollows
+            else { return nil }
         }
         var m = EpisodeMarker(.compact, i, i + 1)
         switch t[i].digitCount {

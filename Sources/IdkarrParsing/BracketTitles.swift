@@ -2,6 +2,8 @@
 extension EpisodeParser {
     /// `[Group][中文][English Title][2019][02][1080p]` — every part in brackets.
     static func bracketOnly(_ name: String, _ bodyStart: Int) -> (EpisodeMarker, Int)? {
+        // The parts are read from the start: a name that starts with another byte has none.
+        guard let f = Text.withBytes(name, { $0.first }), f == UInt8(ascii: "[") || f == 32 || f == UInt8(ascii: ".") || f == UInt8(ascii: "_") || f >= 0x80 else { return nil }
         let u = Array(name.utf8)
         var parts: [String] = []
         var i = 0

@@ -70,7 +70,7 @@ extension EpisodeParser {
             let g = t.gap(before: m.end)
             let viaDash = g.contains(UInt8(ascii: "-")) || g.last == UInt8(ascii: "(")
             let viaDot = g == [UInt8(ascii: ".")] && t[m.end].digitCount == 3
-            let padded = Text.hasPrefix(t.text(m.end), "0")
+            let padded = t.hasPrefix(m.end, "0")
             if (viaDash || viaDot || hasGroup) && (padded || (hasGroup && t[m.end].digitCount >= 3 && (AnimeRules.isTrailer(t, m.end + 1)))) {
                 m.absolutes = AnimeRules.range(t, from: m.end, first: n).1
             }
@@ -81,7 +81,7 @@ extension EpisodeParser {
     /// A season pack, unless its season tag belongs to an anime title followed by an absolute number.
     static func packMarker(_ t: TokenizedName, _ p: EpisodeMarker, absolute: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int) {
         // "Title S2 - 07", "Title S21 999", "Title S03 - EP14": the season tag is part of an anime title.
-        if NumberWords.season(t.text(p.start)) != nil, !p.multiSeason, !p.partialSeason, !p.extras,
+        if NumberWords.season(t, p.start) != nil, !p.multiSeason, !p.partialSeason, !p.extras,
             let a = AnimeRules.absolute(t, from: p.start + 1, hasGroup: true), a.start == p.start + 1
         {
             return (a, a.start)
@@ -97,13 +97,13 @@ extension EpisodeParser {
     static func otherMarker(_ t: TokenizedName, _ c: Candidates, absolute: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int)? {
         let daily = c.daily
         if let m = c.mini, daily == nil || daily!.start >= m.end - 1 || daily!.invalid == false && daily!.start == m.end {
-            if absolute == nil || absolute!.start >= m.start || Text.hasPrefix(t.text(m.start), "e") { return (m, m.start) }
+            if absolute == nil || absolute!.start >= m.start || t.hasPrefix(m.start, "e") { return (m, m.start) }
         }
-        if let a = absolute, AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
+        if let a = absolute, AnimeRules.turkishEpisode.contains(t, a.end) { return (a, a.start) }
         if let d = daily {
             if d.invalid { return nil }
             var end = d.start
-            if end > 1, NumberWords.episode(t.text(end - 1)) != nil { end -= 1 }
+            if end > 1, NumberWords.episode(t, end - 1) != nil { end -= 1 }
             return (d, end)
         }
         if let a = absolute, let chosen = absoluteMarker(t, a, hasGroup: hasGroup) { return chosen }
@@ -116,7 +116,7 @@ extension EpisodeParser {
             }
             return (compact, compact.start)
         }
-        if let a = absolute, a.start > 0, t[a.start].number == nil || AnimeRules.turkishEpisode.contains(t.text(a.end)) { return (a, a.start) }
+        if let a = absolute, a.start > 0, t[a.start].number == nil || AnimeRules.turkishEpisode.contains(t, a.end) { return (a, a.start) }
         return nil
     }
 
@@ -126,7 +126,7 @@ extension EpisodeParser {
     static func absoluteMarker(_ t: TokenizedName, _ absolute: EpisodeMarker, hasGroup: Bool) -> (EpisodeMarker, Int)? {
         var a = absolute
         if a.end < t.count, specialWords.contains(t, a.end) { a.special = true; return (a, a.start) }
-        if a.bracketed || (Text.hasPrefix(t.text(a.start), "0") && a.end < t.count && QualityFeatures.resolutions[t, a.end] != nil)
+        if a.bracketed || (t.hasPrefix(a.start, "0") && a.end < t.count && QualityFeatures.resolutions[t, a.end] != nil)
             || (a.end < t.count && absoluteFollowers.contains(t, a.end)) || t.gap(before: a.start).last == UInt8(ascii: "#")
         {
             return (a, a.start)

@@ -5,7 +5,9 @@ enum EpisodeParser {
     static func parse(_ prepared: PreparedName) -> ParsedRelease? {
         let title = prepared.title
         // "Босх: Спадок / Series: Legacy (S2E1)": a non-Latin title, then the Latin one; read the latter.
-        if let (left, right) = Text.split(title, around: " / "), left.utf8.first.map({ $0 >= 0xC0 }) == true, right.utf8.contains(where: Bytes.isLetter),
+        // (The part before " / " starts as the title does, so a title that starts with ASCII has no such part.)
+        if Text.withBytes(title, { ($0.first ?? 0) >= 0xC0 }), let (left, right) = Text.split(title, around: " / "), left.utf8.first.map({ $0 >= 0xC0 }) == true,
+            right.utf8.contains(where: Bytes.isLetter),
             var r = parse(right)
         {
             var native = left
@@ -17,12 +19,15 @@ enum EpisodeParser {
             return r
         }
         if prepared.rejected { return nil }
-        var p = prepared
-        var qualitySource = title
-        if let reversed = Reversal.unreverse(p.name) {
-            p = PreparedName(title: title, name: reversed, screen: false)
-            qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
+        if let reversed = Reversal.unreverse(prepared.name, prepared.full) {
+            let qualitySource = reversed + (Reversal.extensionOf(title).map { "." + $0 } ?? "")
+            return parse(PreparedName(title: title, name: reversed, screen: false), qualitySource: qualitySource)
         }
+        return parse(prepared, qualitySource: title)
+    }
+
+    /// The episode a prepared name names; its quality is read from `qualitySource`.
+    static func parse(_ p: PreparedName, qualitySource: String) -> ParsedRelease? {
         let name = p.name
         var (group, bodyStart) = (p.group, p.bodyStart)
         var datePrefixed = false
@@ -89,19 +94,21 @@ enum EpisodeParser {
             m.special = true
             m.end += 1
         }
-        let u = Array(t.text(m.start).utf8)
-        if let l = u.last, l >= 97 && l <= 100, u.count >= 2, Bytes.isDigit(u[u.count - 2]), NumberWords.seasonEpisode(Text.string(u.dropLast())) != nil {
-            m.split = true
+        let split = t.withWord(m.start) { u in
+            guard let l = u.last, l >= 97 && l <= 100, u.count >= 2, Bytes.isDigit(u[u.count - 2]) else { return false }
+            return NumberWords.seasonEpisode(UnsafeBufferPointer(rebasing: u.dropLast())) != nil
         }
+        if split { m.split = true }
     }
 
     /// `[Group] …` → (group, byte offset where the rest starts). Further leading tags such as
     /// `[509103]` are skipped too.
-    static func leadingGroup(_ name: String) -> (String?, Int) {
+    /// `words`: the words of `name`.
+    static func leadingGroup(_ name: String, _ words: TokenizedName) -> (String?, Int) {
         guard Text.withBytes(name, { $0.first }) == UInt8(ascii: "[") else { return (nil, 0) }
-        let u = Array(name.utf8)
+        let u = words.bytes
         guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")) else { return (nil, 0) }
-        let group = ReleaseGroupParser.animeGroup(name)
+        let group = ReleaseGroupParser.animeGroup(name, words: words)
         var k = close + 1
         // Skip further leading bracket tags that hold no letters of a title ([509103], [1080p]).
         while true {
@@ -135,8 +142,8 @@ enum EpisodeParser {
         while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") || t.bytes[stop] == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
-        if t.count > 1, t.text(0).utf8.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }), t.text(0).utf8.first.map({ $0 >= 0xE3 }) == true,
-            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t.text($0).utf8.allSatisfy { $0 < 0x80 } })
+        if t.count > 1, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }), t[0].first >= 0xE3,
+            t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t[$0].hash != 0 })
         {
             from = t[1].start
         }
@@ -153,26 +160,48 @@ enum EpisodeParser {
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
     static func animeTitle(_ s: String, shortenSeason: Bool) -> String {
         var title = s
-        for sep in [" / ", " | ", "·", "/"] {
-            if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
+        // The separators hold "/", "|" or 0xC2 (the first byte of "·"): without them none splits.
+        if Text.withBytes(title, { Bytes.contains($0, UInt8(ascii: "/"), or: UInt8(ascii: "|")) || Bytes.contains($0, 0xC2, or: 0xC2) }) {
+            for sep in [" / ", " | ", "·", "/"] {
+                if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
+            }
         }
         // Trailing CJK words after a Latin title ("SERIES 靦腆英雄"); without CJK bytes or spare
         // spaces the split and join below would give back the same title.
+        let ascii = !Text.withBytes(title, Bytes.hasHighByte)
         let u = title.utf8
-        let plain = !u.contains(where: { $0 >= 0xE2 }) && u.first != 32 && u.last != 32 && !Text.containsBytes(title, [32, 32])
+        let plain = u.first != 32 && u.last != 32 && (ascii || !u.contains(where: { $0 >= 0xE2 })) && !Text.containsBytes(title, [32, 32])
         if !plain, title.utf8.contains(where: Bytes.isLetter) {
             var words = title.split(separator: " ").map(String.init)
             while let last = words.last, words.count > 1, last.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { words.removeLast() }
             title = words.joined(separator: " ")
         }
-        if shortenSeason, let last = title.split(separator: " ").last, let season = NumberWords.season(Bytes.lowercased(String(last))), last.count == 3 {
-            title = String(title.dropLast(last.count)) + "S\(season)"
+        if shortenSeason, let season = trailingShortSeason(title, ascii: ascii) {
+            title = String(title.dropLast(3)) + "S\(season)"
         }
         return title
     }
 
+    /// The season of a last space-separated part `S02` (three characters).
+    static func trailingShortSeason(_ title: String, ascii: Bool) -> Int? {
+        guard ascii else {
+            guard let last = title.split(separator: " ").last, last.count == 3 else { return nil }
+            return NumberWords.season(Bytes.lowercased(String(last)))
+        }
+        // ASCII: characters are bytes and the split's last part is the last run of non-spaces.
+        return Text.withBytes(title) { u in
+            var z = u.count
+            while z > 0, u[z - 1] == 32 { z -= 1 }
+            var a = z
+            while a > 0, u[a - 1] != 32 { a -= 1 }
+            guard z - a == 3, Bytes.lower(u[a]) == UInt8(ascii: "s"), Bytes.isDigit(u[a + 1]), Bytes.isDigit(u[a + 2]) else { return nil }
+            return Int(u[a + 1] - 48) * 10 + Int(u[a + 2] - 48)
+        }
+    }
+
     /// `Title (Season 2)` → ("Title", 2).
     static func trailingSeasonInParens(_ s: String) -> (String, Int)? {
+        guard Text.withBytes(s, { Bytes.contains($0, UInt8(ascii: "("), or: UInt8(ascii: "(")) }) else { return nil }
         let t = TokenizedName(s)
         guard t.count >= 3, let n = t[t.count - 1].number, NumberWords.seasonWords.contains(t, t.count - 2),
             t.gap(before: t.count - 2).last == UInt8(ascii: "(")

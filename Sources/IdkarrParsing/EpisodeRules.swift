@@ -12,24 +12,23 @@ enum EpisodeRules {
     // MARK: S01E02, S01 E02, 1x02
 
     static func standard(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        let w = t.text(i)
-        if let (s, eps) = NumberWords.seasonEpisode(w) {
+        if let (s, eps) = NumberWords.seasonEpisode(t, i) {
             var m = EpisodeMarker(.standard, i, i + 1)
             m.season = s
             m.episodes = eps
             extendEpisodes(t, &m, season: s)
             return m
         }
-        if let s = NumberWords.season(w), i + 1 < t.count, gapIsSmall(t, i + 1),
-            !t.gap(before: i + 1).contains(dash) || (Text.hasPrefix(t.text(i + 1), "e") && !Text.hasPrefix(t.text(i + 1), "ep"))
+        if let s = NumberWords.season(t, i), i + 1 < t.count, gapIsSmall(t, i + 1),
+            !t.gap(before: i + 1).contains(dash) || (t.hasPrefix(i + 1, "e") && !t.hasPrefix(i + 1, "ep"))
         {
             var j = i + 1
-            var ep = NumberWords.episode(t.text(j))
+            var ep = NumberWords.episode(t, j)
             if ep == nil, t.isWord(j, "e") || t.isWord(j, "ep") || t.isWord(j, "episode"), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 j += 1
                 ep = n
             }
-            if ep == nil, let run = NumberWords.episodeRun(t.text(j)) {
+            if ep == nil, let run = NumberWords.episodeRun(t, j) {
                 var m = EpisodeMarker(.standard, i, j + 1)
                 m.season = s
                 m.episodes = run
@@ -49,7 +48,7 @@ enum EpisodeRules {
                 return m
             }
         }
-        if let (s, eps) = NumberWords.crossForm(w) {
+        if let (s, eps) = NumberWords.crossForm(t, i) {
             var m = EpisodeMarker(.standard, i, i + 1)
             m.season = s
             m.episodes = eps
@@ -66,22 +65,21 @@ enum EpisodeRules {
             let g = t.gap(before: j)
             guard g.count <= 3, !g.contains(UInt8(ascii: "[")), !g.contains(UInt8(ascii: "(")) else { break }
             let isRange = g.contains(dash)
-            let w = t.text(j)
             var next: [Int]?
-            if let e = NumberWords.episode(w) {
+            if let e = NumberWords.episode(t, j) {
                 next = [e]
-            } else if let (s, eps) = NumberWords.seasonEpisode(w), s == season {
+            } else if let (s, eps) = NumberWords.seasonEpisode(t, j), s == season {
                 next = eps
-            } else if let (s, eps) = NumberWords.crossForm(w), s == season {
+            } else if let (s, eps) = NumberWords.crossForm(t, j), s == season {
                 next = eps
-            } else if Text.hasPrefix(w, "x"), let n = Bytes.number(String(w.dropFirst())) {
+            } else if t.hasPrefix(j, "x"), let n = t.number(j, droppingPrefix: 1) {
                 next = [n]
             } else if let n = t[j].number, isRange || g == [UInt8(ascii: "_")], g.count == 1, let last = m.episodes.last, n > last, n - last <= 300, t[j].digitCount <= 4 {
                 next = [n]
-            } else if (w.isWord("en") || w.isWord("and") || w == "&"), j + 1 < t.count, let n = t[j + 1].number, let last = m.episodes.last, n == last + 1 {
+            } else if (t.isWord(j, "en") || t.isWord(j, "and") || t.isWord(j, "&")), j + 1 < t.count, let n = t[j + 1].number, let last = m.episodes.last, n == last + 1 {
                 next = [n]
                 j += 1
-            } else if (w.isWord("e") || w.isWord("ep")), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
+            } else if (t.isWord(j, "e") || t.isWord(j, "ep")), j + 1 < t.count, let n = t[j + 1].number, gapIsSmall(t, j + 1) {
                 next = [n]
                 j += 1
             }
@@ -94,9 +92,9 @@ enum EpisodeRules {
 
     /// `Season 1 Episode 5`, `Season 01 - Episode 05`, `Temporada 2 … Cap.408`.
     static func seasonEpisodeWords(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
-        let w = t.text(i)
-        guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f == UInt8(ascii: "c") || f >= 0x80 else { return nil }
-        if NumberWords.seasonWords.contains(w), i + 3 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
+        let f = t[i].first
+        guard f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f == UInt8(ascii: "c") || f >= 0x80 else { return nil }
+        if NumberWords.seasonWords.contains(t, i), i + 3 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
             NumberWords.episodeWords.contains(t, i + 2), let e = t[i + 3].number, t[i + 3].digitCount <= 5
         {
             var m = EpisodeMarker(.standard, i, i + 4)
@@ -105,15 +103,15 @@ enum EpisodeRules {
             extendEpisodes(t, &m, season: s)
             return m
         }
-        if NumberWords.seasonWords.contains(w), i + 2 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
-            let e = NumberWords.episode(t.text(i + 2)), Text.hasPrefix(t.text(i + 2), "ep")
+        if NumberWords.seasonWords.contains(t, i), i + 2 < t.count, let s = t[i + 1].number, t[i + 1].digitCount <= 4,
+            let e = NumberWords.episode(t, i + 2), t.hasPrefix(i + 2, "ep")
         {
             var m = EpisodeMarker(.standard, i, i + 3)
             m.season = s
             m.episodes = [e]
             return m
         }
-        if w.isWord("cap"), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 3 || t[i + 1].digitCount == 4 {
+        if t.isWord(i, "cap"), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 3 || t[i + 1].digitCount == 4 {
             var m = EpisodeMarker(.standard, i, i + 2)
             m.season = n / 100
             m.episodes = [n % 100]
@@ -129,19 +127,19 @@ enum EpisodeRules {
 
     static func seasonPack(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0 else { return nil }
-        let w = t.text(i)
-        guard let f = w.utf8.first, f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80 else { return nil }
+        let f = t[i].first
+        guard f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80 else { return nil }
         var season: Int?
         var j = i + 1
-        if let s = NumberWords.season(w) ?? NumberWords.gluedSeason(w) {
+        if let s = NumberWords.season(t, i) ?? NumberWords.gluedSeason(t, i) {
             season = s
-        } else if w.isWord("s"), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 2 {
+        } else if t.isWord(i, "s"), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount == 2 {
             season = n
             j = i + 2
-        } else if NumberWords.seasonWords.contains(w) || (w.isWord("series") && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4,
+        } else if NumberWords.seasonWords.contains(t, i) || (t.isWord(i, "series") && gapHasDash(t, i)), i + 1 < t.count, let n = t[i + 1].number, t[i + 1].digitCount <= 4,
             !t.gap(before: i + 1).contains(dash)
         {
-            if w.isWord("series") && t[i + 1].digitCount > 2 { return nil }
+            if t.isWord(i, "series") && t[i + 1].digitCount > 2 { return nil }
             season = n
             j = i + 2
         }
@@ -155,31 +153,32 @@ enum EpisodeRules {
 
     static func packSuffix(_ t: TokenizedName, _ m: inout EpisodeMarker, from j: Int) {
         guard j < t.count else { return }
-        let w = t.text(j)
         let g = t.gap(before: j)
         // Multi-season: S01-S07, S01 S04, S01-07, Season 1-3, Season 01 - Season 07
-        if NumberWords.season(w) != nil && g.count <= 3 {
+        if NumberWords.season(t, j) != nil && g.count <= 3 {
             m.multiSeason = true
             m.end = j + 1
         } else if let n = t[j].number, (g.contains(dash) && !g.contains(32)) || g.contains(UInt8(ascii: "~")) || (g == [32] && t[j].digitCount == 2 && t.gap(before: j + 1).contains(UInt8(ascii: "("))), g.count <= 3, n > (m.season ?? 0), n < 100 {
             m.multiSeason = true
             m.end = j + 1
-        } else if NumberWords.seasonWords.contains(w), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
+        } else if NumberWords.seasonWords.contains(t, j), g.contains(dash), j + 1 < t.count, t[j + 1].number != nil {
             m.multiSeason = true
             m.end = j + 2
-        } else if (w.isWord("part") || w.isWord("pt") || w.isWord("vol") || w.isWord("volume")), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t, j + 1] {
+        } else if (t.isWord(j, "part") || t.isWord(j, "pt") || t.isWord(j, "vol") || t.isWord(j, "volume")), j + 1 < t.count, let n = t[j + 1].number ?? NumberWords.numberWords[t, j + 1] {
             m.partialSeason = true
             m.fullSeason = false
             m.seasonPart = n
             m.end = j + 2
-        } else if let n = (Text.hasPrefix(w, "part") ? Bytes.number(String(w.dropFirst(4))) : nil) ?? (Text.hasPrefix(w, "p") ? Bytes.number(String(w.dropFirst(1))) : nil) ?? (Text.hasPrefix(w, "vol") ? Bytes.number(String(w.dropFirst(3))) : nil) {
+        } else if let n = (t.hasPrefix(j, "part") ? t.number(j, droppingPrefix: 4) : nil) ?? (t.hasPrefix(j, "p") ? t.number(j, droppingPrefix: 1) : nil)
+            ?? (t.hasPrefix(j, "vol") ? t.number(j, droppingPrefix: 3) : nil)
+        {
             m.partialSeason = true
             m.fullSeason = false
             m.seasonPart = n
             m.end = j + 1
-        } else if w.isWord("extras") || w.isWord("extra") || w.isWord("bonus") || w.isWord("featurettes") || w.isWord("subpack") {
+        } else if t.isWord(j, "extras") || t.isWord(j, "extra") || t.isWord(j, "bonus") || t.isWord(j, "featurettes") || t.isWord(j, "subpack") {
             m.extras = true
-        } else if w.isWord("special") || w.isWord("specials") {
+        } else if t.isWord(j, "special") || t.isWord(j, "specials") {
             m.special = true
         }
     }
@@ -194,7 +193,7 @@ enum EpisodeRules {
 
     static func daily(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         let tok = t[i]
-        guard let f = t.text(i).utf8.first, Bytes.isDigit(f) else { return nil }
+        guard Bytes.isDigit(tok.first) else { return nil }
         // 2011.12.02 / 2011-12-02 / 2011 12 02
         if tok.digitCount == 4, let y = tok.number, i + 2 < t.count, let a = t[i + 1].number, let b = t[i + 2].number,
             t[i + 1].digitCount <= 2, t[i + 2].digitCount <= 2, t.separator(before: i + 1) != nil,
@@ -223,17 +222,22 @@ enum EpisodeRules {
             if let d = date(v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
         // 140722 (yymmdd) before the quality
-        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t.text(i - 1)) == nil,
+        if tok.digitCount == 6, let v = tok.number, i > 0, i + 1 < t.count, NumberWords.episode(t, i - 1) == nil,
             QualityFeatures.resolutions[t, i + 1] != nil || QualityFeatures.singleSources[t, i + 1] != nil
         {
             if let d = date(2000 + v / 10000, (v / 100) % 100, v % 100) { return dailyMarker(i, i + 1, d) }
         }
         // 31st Jan 2025 / 31 January 2025
         if i + 2 < t.count, let month = months[t, i + 1], t[i + 2].digitCount == 4, let y = t[i + 2].number {
-            let u = Array(t.text(i).utf8)
-            if let (day, end) = NumberWords.digits(u, 0, max: 2), end == u.count || ["st", "nd", "rd", "th"].contains(Text.string(u[end...])) {
-                if let d = date(y, month, day) { return dailyMarker(i, i + 3, d) }
+            let day: Int? = t.withWord(i) { u in
+                guard let (day, end) = NumberWords.digits(u, 0, max: 2) else { return nil }
+                if end == u.count { return day }
+                guard end + 2 == u.count else { return nil }
+                let (a, b) = (u[end], u[end + 1])
+                let ordinal = (a, b) == (115, 116) || (a, b) == (110, 100) || (a, b) == (114, 100) || (a, b) == (116, 104)  // st nd rd th
+                return ordinal ? day : nil
             }
+            if let day, let d = date(y, month, day) { return dailyMarker(i, i + 3, d) }
         }
         return nil
     }
@@ -241,9 +245,8 @@ enum EpisodeRules {
     /// `Part1` / `Part.1` after the date.
     static func dailyPart(_ t: TokenizedName, _ m: inout EpisodeMarker) {
         guard m.end < t.count else { return }
-        let w = t.text(m.end)
-        if w.isWord("part"), m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
-        else if Text.hasPrefix(w, "part"), let n = Bytes.number(String(w.dropFirst(4))) { m.dailyPart = n; m.end += 1 }
+        if t.isWord(m.end, "part"), m.end + 1 < t.count, let n = t[m.end + 1].number { m.dailyPart = n; m.end += 2 }
+        else if t.hasPrefix(m.end, "part"), let n = t.number(m.end, droppingPrefix: 4) { m.dailyPart = n; m.end += 1 }
     }
 
     static func dailyMarker(_ a: Int, _ b: Int, _ d: String) -> EpisodeMarker {

@@ -33,7 +33,7 @@ public struct Language: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The language with this name (case-insensitive), or nil.
     public static func named(_ name: String) -> Language? { byLowercasedName[Bytes.lowercased(name)] }
 
-    private static let byName: [String: Language] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    private static let byName = WordMap<Language>(Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) }))
 
     static func n(_ name: String) -> Language { byName[name] ?? byLowercasedName[Bytes.lowercased(name)] ?? .unknown }
 }

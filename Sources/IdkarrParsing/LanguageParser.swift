@@ -50,6 +50,7 @@ public enum LanguageParser {
 
     /// Words that are not in `words` but that the rules of `parseLanguages` read.
     static let loopWords: WordSet = ["pt", "pl", "dub", "lek", "gb"]
+    static let wordsAndLoopWords = WordSet(Set(words.keys).union(loopWords))
 
     static let subtitleWords: WordSet = ["sub", "subs", "subbed", "subtitles", "subtitle", "subfrench", "stfr", "esub", "esubs", "msub", "msubs", "subtitulado", "legendado"]
     static let ambiguous: WordSet = ["ing", "cat", "est", "ice", "tel", "fin", "nor", "por", "pol", "dan", "tam", "ara", "vie", "rum", "ja", "nl", "ru", "lv", "heb", "hin", "kor", "bul", "geo", "lat", "orig"]
@@ -85,22 +86,19 @@ public enum LanguageParser {
             // After leading digits a language word must follow ("3ger", "2xukr"); every key of
             // `words` has at least two letters.
             let digitsThenWord = tok.length > 3 && tok.digitCount == 0 && Bytes.isDigit(tok.first) && Self.letterRunAfterDigits(t.bytes, tok)
-            if tok.hash != 0, words[t, i] == nil, !loopWords.contains(t, i), !digitsThenWord,
-                !(tok.length == 2 && t.bytes[tok.start] >= 65 && t.bytes[tok.start] <= 90)
-            {
+            if tok.hash != 0, !wordsAndLoopWords.contains(t, i), !digitsThenWord, !(tok.length == 2 && t.bytes[tok.start] >= 65 && t.bytes[tok.start] <= 90) {
                 i += 1
                 continue
             }
-            let w = t.text(i)
-            if let name = match(t, i, w) {
+            if let name = match(t, i) {
                 if !isSubtitleRun(t, i) { add(name) }
-            } else if t.bytes[t[i].start..<t[i].end].contains(where: { $0 >= 0xE3 }), Text.holds(w, "中") || Text.holds(w, "简") || Text.holds(w, "繁") || Text.holds(w, "字幕") || Text.holds(w, "国语") || Text.holds(w, "粤语") {
+            } else if t.bytes[t[i].start..<t[i].end].contains(where: { $0 >= 0xE3 }), isChinese(t.text(i)) {
                 add("Chinese")
-            } else if (w.isWord("pl") && (t.isWord(i + 1, "dub") || t.isWord(i + 1, "lek"))) || (w.isWord("dub") || w.isWord("lek")) && t.isWord(i + 1, "pl") {
+            } else if (t.isWord(i, "pl") && (t.isWord(i + 1, "dub") || t.isWord(i + 1, "lek"))) || (t.isWord(i, "dub") || t.isWord(i, "lek")) && t.isWord(i + 1, "pl") {
                 add("Polish")
-            } else if w.isWord("ger") && t.isWord(i + 1, "dub") {
+            } else if t.isWord(i, "ger") && t.isWord(i + 1, "dub") {
                 add("German")
-            } else if (w.isWord("gb") || w.isWord("chs") || w.isWord("cht")) && t.gap(before: i).last == UInt8(ascii: "[") {
+            } else if (t.isWord(i, "gb") || t.isWord(i, "chs") || t.isWord(i, "cht")) && t.gap(before: i).last == UInt8(ascii: "[") {
                 add("Chinese")
             }
             i += 1
@@ -123,6 +121,15 @@ public enum LanguageParser {
         return found
     }
 
+    static func isChinese(_ w: String) -> Bool {
+        Text.holds(w, "中") || Text.holds(w, "简") || Text.holds(w, "繁") || Text.holds(w, "字幕") || Text.holds(w, "国语") || Text.holds(w, "粤语")
+    }
+
+    /// The language of a two-letter upper-case code as written (`LT`, `CZ`).
+    static func upperCode(_ t: TokenizedName, _ i: Int) -> String? {
+        t.bytes.withUnsafeBufferPointer { upperCodes.value(bytes: UnsafeBufferPointer(rebasing: $0[t[i].start..<t[i].end])) }
+    }
+
     /// `3ger` → the language of what follows the leading digits (a word of more than 3 characters).
     static func afterLeadingDigits(_ w: String) -> String? {
         let rest: String?? = Text.withBytes(w) { u in
@@ -137,32 +144,33 @@ public enum LanguageParser {
         return words[String(w.drop(while: \.isNumber))]
     }
 
-    static func match(_ t: TokenizedName, _ i: Int, _ w: String) -> String? {
-        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
-        let u8 = w.utf8
-        if u8.count == 2, let a = t.bytes.indices.contains(t[i].start) ? t.bytes[t[i].start] : nil, a >= 65 && a <= 90 {
+    /// The language word `i` names (before the subtitle-list test).
+    static func match(_ t: TokenizedName, _ i: Int) -> String? {
+        if t.isWord(i, "pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
+        let length = t[i].length
+        let known = words[t, i]
+        if length == 2, t.bytes[t[i].start] >= 65 && t.bytes[t[i].start] <= 90 {
             // handled below (upper-case codes)
-        } else if words[t, i] == nil {
-            guard let f = u8.first, Bytes.isDigit(f), u8.count > 3 else { return nil }
+        } else if known == nil {
+            guard Bytes.isDigit(t[i].first), length > 3 else { return nil }
         }
-        if w.isWord("pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
-        if w.isWord("br"), t.isWord(i - 1, "pt") { return nil }
-        if w.utf8.count == 2, let name = upperCodes[t.originalText(i)] {
+        if t.isWord(i, "br"), t.isWord(i - 1, "pt") { return nil }
+        if length == 2, let name = upperCode(t, i) {
             if i == 0 || t.isWord(i - 1, "dts") || t.isWord(i - 1, "dd") { return nil }
             // "[YTS.LT]": a site or group name, not a language.
-            if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t, i - 1] == nil, upperCodes[t.originalText(i - 1)] == nil,
-                t.gap(before: i - 1).last == UInt8(ascii: "[")
-            {
+            if Array(t.gap(before: i)) == [UInt8(ascii: ".")], words[t, i - 1] == nil, upperCode(t, i - 1) == nil, t.gap(before: i - 1).last == UInt8(ascii: "[") {
                 return nil
             }
             return name
         }
-        // "2xUkr", "3xUkr": number of audio tracks in that language.
-        if words[t, i] == nil, w.utf8.contains(UInt8(ascii: "x")), let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 {
-            return name
+        if known == nil, t.withWord(i, { $0.contains(UInt8(ascii: "x")) }) {
+            // "2xUkr", "3xUkr": number of audio tracks in that language.
+            let w = t.text(i)
+            if let x = w.firstIndex(of: "x"), w[..<x].allSatisfy(\.isNumber), !w[..<x].isEmpty, let name = words[String(w[w.index(after: x)...])], w.count > 3 { return name }
         }
-        if words[t, i] == nil, let name = afterLeadingDigits(w) { return name }
-        guard let name = words[t, i] else { return nil }
+        // (A word not in `words` that got here starts with an ASCII digit.)
+        if known == nil, Bytes.isDigit(t[i].first), let name = afterLeadingDigits(t.text(i)) { return name }
+        guard let name = known else { return nil }
         if i == 0 && t.count > 1 { return nil }
         if ambiguous.contains(t, i) {
             // Short codes count only beside other language words or audio/video words.
@@ -182,7 +190,7 @@ public enum LanguageParser {
     /// A language word inside a subtitle list ("SUB ITA-ENG", "Ger.Fre.Eng.Sub") names subtitles, not audio.
     static func isSubtitleRun(_ t: TokenizedName, _ i: Int) -> Bool {
         func joins(_ j: Int) -> Bool { t.gap(before: j).allSatisfy { [32, 45, 46, 95, 47, 44, 43].contains($0) } }
-        func isLang(_ j: Int) -> Bool { words[t, j] != nil || upperCodes[t.originalText(j)] != nil }
+        func isLang(_ j: Int) -> Bool { words[t, j] != nil || upperCode(t, j) != nil }
         var j = i + 1
         while j < t.count, joins(j), isLang(j) { j += 1 }
         if j < t.count, joins(j), subtitleWords.contains(t, j), !(j == t.count - 1 && t.gap(before: j).last == UInt8(ascii: ".")),

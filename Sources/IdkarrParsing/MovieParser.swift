@@ -11,7 +11,7 @@ enum MovieParser {
         let body = p.body()
         guard body.count > 0 else { return nil }
         // A TV episode marker means this is not a movie.
-        if body.words.contains(where: { NumberWords.seasonEpisode($0) != nil }) { return nil }
+        if body.tokens.indices.contains(where: { body[$0].first == UInt8(ascii: "s") && NumberWords.seasonEpisode(body, $0) != nil }) { return nil }
         if let lead = leadingYear(name, body, group: group) { return lead }
         let (titleEnd, yearIndex) = findTitleEnd(body, anime: group != nil)
         guard titleEnd > 0 else { return nil }
@@ -47,13 +47,17 @@ enum MovieParser {
         "japanese", "korean", "hindi", "tamil", "malayalam", "telugu", "english", "multi",
     ]
 
+    /// Every word `isStopWord` can stop at, besides numbers and ordinals (editions).
+    static let stopCandidates = WordSet(
+        Set(QualityFeatures.resolutions.keys).union(QualityFeatures.singleSources.keys).union(Editions.firstWords).union(MovieTitles.stopWords).union(stopLanguages))
+
     /// Words that cannot be part of a movie title when they follow it.
     static func isStopWord(_ t: TokenizedName, _ i: Int) -> Bool {
-        let w = t.text(i)
-        if QualityFeatures.resolutions[w] != nil || QualityFeatures.singleSources[w] != nil { return !w.isWord("pal") && !w.isWord("ntsc") || i > 1 }
+        guard stopCandidates.contains(t, i) || t[i].number != nil || Editions.isOrdinal(t, i) else { return false }
+        if QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil { return !t.isWord(i, "pal") && !t.isWord(i, "ntsc") || i > 1 }
         if Editions.starts(t, i) { return true }
-        if MovieTitles.stopWords.contains(w) { return true }
-        if LanguageParser.words[w] != nil, stopLanguages.contains(w) {
+        if MovieTitles.stopWords.contains(t, i) { return true }
+        if LanguageParser.words[t, i] != nil, stopLanguages.contains(t, i) {
             // A language word ends the title only when release words follow it (not "The.Good.German.2006").
             guard i + 1 < t.count else { return true }
             return !isYear(t, i + 1) && (isStopWord(t, i + 1) || LanguageParser.words[t, i + 1] != nil)
@@ -79,8 +83,7 @@ enum MovieParser {
         var i = 1
         while i < t.count {
             if anime {
-                let w = t.text(i)
-                if w.utf8.count == 2, Text.hasPrefix(w, "v"), Bytes.isDigit(w.utf8.last!) { return (i, nil) }
+                if t[i].length == 2, t.hasPrefix(i, "v"), let l = t.lastByte(i), Bytes.isDigit(l) { return (i, nil) }
                 if t.gap(before: i).contains(UInt8(ascii: "[")) && !isYear(t, i) { return (i, nil) }
             }
             if isYear(t, i) {
@@ -116,6 +119,7 @@ enum MovieTitles {
 
     /// `a.k.a.` / `A.K.A.` → `AKA`.
     static func normalizeAKA(_ s: String) -> String {
+        guard Text.withBytes(s, { Bytes.contains($0, UInt8(ascii: "k"), or: UInt8(ascii: "K")) }) else { return s }
         var u = Array(s.utf8)
         var i = 0
         while i + 6 <= u.count {
@@ -130,40 +134,49 @@ enum MovieTitles {
 
     /// Radarr's dot handling: dots become spaces except in acronyms (`R.I.P.D.`, `U.N.C.L.E.`).
     static func normalize(_ raw: String) -> String {
-        // The parts between dots (underscores read as spaces), kept as byte ranges.
-        let u = Array(raw.utf8).map { $0 == UInt8(ascii: "_") ? 32 : $0 }
-        var parts: [Range<Int>] = []
-        var start = 0
-        for k in 0...u.count where k == u.count || u[k] == UInt8(ascii: ".") {
-            parts.append(start..<k)
-            start = k + 1
-        }
-        func isLetterPart(_ r: Range<Int>) -> Bool { r.count == 1 && !Bytes.isDigit(u[r.lowerBound]) }
-        func lowerIs(_ r: Range<Int>, _ word: StaticString) -> Bool {
-            guard r.count == word.utf8CodeUnitCount else { return false }
-            for k in 0..<r.count where Bytes.lower(u[r.lowerBound + k]) != word.utf8Start[k] { return false }
-            return true
-        }
         var out: [UInt8] = []
-        out.reserveCapacity(u.count + 4)
-        var previousAcronym = false
-        for (n, part) in parts.enumerated() {
-            let nextIsLetter = n + 1 < parts.count && isLetterPart(parts[n + 1])
-            let isA = lowerIs(part, "a")
-            if (isLetterPart(part) && !isA || isA) && (previousAcronym || nextIsLetter) || lowerIs(part, "dr") && n + 1 < parts.count {
-                out += u[part]
-                out.append(UInt8(ascii: "."))
-                previousAcronym = true
-            } else {
-                if previousAcronym {
-                    out.append(32)
-                    previousAcronym = false
+        var parens = 0  // "(" minus ")"
+        Text.withBytes(raw) { u in
+            out.reserveCapacity(u.count + 4)
+            // The parts between dots (underscores read as spaces), read one ahead.
+            @inline(__always) func at(_ k: Int) -> UInt8 { u[k] == UInt8(ascii: "_") ? 32 : u[k] }
+            func partEnd(_ from: Int) -> Int {
+                var k = from
+                while k < u.count, u[k] != UInt8(ascii: ".") { k += 1 }
+                return k
+            }
+            func isLetterPart(_ a: Int, _ b: Int) -> Bool { b - a == 1 && !Bytes.isDigit(at(a)) }
+            func append(_ a: Int, _ b: Int, _ separator: UInt8) {
+                for k in a..<b {
+                    let c = at(k)
+                    if c == UInt8(ascii: "(") { parens += 1 } else if c == UInt8(ascii: ")") { parens -= 1 }
+                    out.append(c)
                 }
-                out += u[part]
-                out.append(32)
+                out.append(separator)
+            }
+            var (start, end) = (0, partEnd(0))
+            var previousAcronym = false
+            while true {
+                let last = end == u.count
+                let next = (start: end + 1, end: last ? end : partEnd(end + 1))
+                let nextIsLetter = !last && isLetterPart(next.start, next.end)
+                let isA = end - start == 1 && Bytes.lower(at(start)) == UInt8(ascii: "a")
+                let isDr = end - start == 2 && Bytes.lower(at(start)) == UInt8(ascii: "d") && Bytes.lower(at(start + 1)) == UInt8(ascii: "r")
+                if (isLetterPart(start, end) && !isA || isA) && (previousAcronym || nextIsLetter) || isDr && !last {
+                    append(start, end, UInt8(ascii: "."))
+                    previousAcronym = true
+                } else {
+                    if previousAcronym {
+                        out.append(32)
+                        previousAcronym = false
+                    }
+                    append(start, end, 32)
+                }
+                if last { break }
+                (start, end) = next
             }
         }
-        if out.filter({ $0 == UInt8(ascii: "(") }).count > out.filter({ $0 == UInt8(ascii: ")") }).count {
+        if parens > 0 {
             // An unclosed parenthesis is closed (compared as characters, as the library does).
             var s = String(decoding: out, as: UTF8.self)
             if s.contains("(") {
@@ -202,10 +215,14 @@ enum Editions {
     static let suffixes: WordSet = ["cut", "edition", "version", "matte", "edit"]
     static let words = WordSet(Set(standalone).union(needsSuffix).union(suffixes).union(["s", "anniversary"]))
 
+    /// Words that can start an edition (besides ordinals and "25 Anniversary").
+    static let firstWords = WordSet(Set(standalone).union(needsSuffix))
+
     static func starts(_ t: TokenizedName, _ i: Int) -> Bool { length(t, i) > 0 }
 
     /// Number of words of an edition starting at word `i` (0 when none starts there).
     static func length(_ t: TokenizedName, _ i: Int) -> Int {
+        guard i < t.count, firstWords.contains(t, i) || isOrdinal(t, i) || (t[i].number != nil && t.isWord(i + 1, "anniversary")) else { return 0 }
         var j = i
         var ok = false
         while j < t.count {
@@ -261,10 +278,9 @@ enum Ids {
         var imdb: String?
         var tmdb: Int?
         for i in 0..<t.count {
-            let w = t.text(i)
-            if Text.hasPrefix(w, "tt"), let _ = Bytes.number(String(w.dropFirst(2))), w.utf8.count >= 9, w.utf8.count <= 10 { imdb = w }
-            if (w.isWord("tmdb") || w.isWord("tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
-            if w.isWord("imdb") || w.isWord("imdbid"), i + 1 < t.count, Text.hasPrefix(t.text(i + 1), "tt") { imdb = t.text(i + 1) }
+            if t.hasPrefix(i, "tt"), t.number(i, droppingPrefix: 2) != nil, t[i].length >= 9, t[i].length <= 10 { imdb = t.text(i) }
+            if (t.isWord(i, "tmdb") || t.isWord(i, "tmdbid")), i + 1 < t.count, let n = t[i + 1].number { tmdb = n }
+            if t.isWord(i, "imdb") || t.isWord(i, "imdbid"), i + 1 < t.count, t.hasPrefix(i + 1, "tt") { imdb = t.text(i + 1) }
         }
         return (imdb, tmdb)
     }

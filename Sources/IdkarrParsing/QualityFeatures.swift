@@ -78,6 +78,20 @@ struct QualityFeatures {
         return WordSet(s)
     }()
 
+    /// What a word of `relevant` is to each rule, so that one lookup serves them all.
+    struct Facets: Sendable {
+        var source: Source?
+        var resolution: Int?
+        var codec: Codec?
+        var modifier: ModifierWord?
+        var disk: DiskWord?
+        var pairFirst: Bool
+    }
+
+    static let facets = WordMap<Facets>(Dictionary(uniqueKeysWithValues: relevant.map { w in
+        (w, Facets(source: singleSources[w], resolution: resolutions[w], codec: codecs[w], modifier: modifierWords[w], disk: diskWords[w], pairFirst: pairFirsts.contains(w)))
+    }))
+
     init(_ t: TokenizedName) {
         let n = t.count
         var i = 0
@@ -87,78 +101,77 @@ struct QualityFeatures {
             if i == n { i = 0 }
         }
         while i < n {
-            let w = t.text(i)
-            if !Self.relevant.contains(t, i) {
+            guard let word = Self.facets[t, i] else {
                 // Only regional codes (R5) and glued resolutions ("web1080p") remain possible.
-                if resolution == nil, t[i].length > 4, Bytes.lower(t.bytes[t[i].end - 1]) == UInt8(ascii: "p") {
-                    scanResolution(t, i, w, "", false)
+                if resolution == nil, t[i].length > 4, t.lastByte(i) == UInt8(ascii: "p") {
+                    scanResolution(t, i, nil)
                 }
-                if t[i].length == 2, t[i].first == UInt8(ascii: "r"), let s = singleSource(t, i, w, "") { source = s }
+                if t[i].length == 2, t[i].first == UInt8(ascii: "r"), let s = singleSource(t, i, nil, next: -1) { source = s }
                 i += 1
                 continue
             }
-            let next = t.text(i + 1)
             let glued = i + 1 < n && t.gap(before: i + 1).count == 1
-            if resolution == nil { scanResolution(t, i, w, next, glued) }
-            if codec == nil, let c = Self.codecs[t, i] { codec = c }
-            if let s = pairSource(t, i, w, next, glued) {
+            if resolution == nil { scanResolution(t, i, word) }
+            if codec == nil, let c = word.codec { codec = c }
+            if let s = pairSource(t, i, word, glued) {
                 source = s
                 i += 2
                 continue
             }
-            if let s = singleSource(t, i, w, next), !(source == .dvdR && s == .dvd) { source = s }
-            scanModifiers(t, i, w, next, glued)
+            if let s = singleSource(t, i, word, next: i + 1), !(source == .dvdR && s == .dvd) { source = s }
+            scanModifiers(t, i, word, glued)
             i += 1
         }
         if resolution == nil, let alt = alternativeResolution { resolution = alt }
         finishBRDisk(t)
     }
 
-    private mutating func scanResolution(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
-        if w.isWord("4k") || w.isWord("uhd") || w.isWord("8k") || w.isWord("ultrahd") {
+    private mutating func scanResolution(_ t: TokenizedName, _ i: Int, _ word: Facets?) {
+        if t.isWord(i, "4k") || t.isWord(i, "uhd") || t.isWord(i, "8k") || t.isWord(i, "ultrahd") {
             if i > 0 { alternativeResolution = 2160 }
             return
         }
-        if let r = Self.resolutions[t, i] {
+        if let r = word?.resolution {
             resolution = r
             return
         }
         // 1920x1080 style tokens not in the table, and words ending in a resolution (e.g. "web1080p").
         // (ASCII words compare bytes; the library compares characters, which is the same for them.)
         let ascii = t[i].hash != 0
-        func ends(_ s: StaticString) -> Bool { ascii ? Text.hasSuffix(w, s) : w.hasSuffix(s.description) }
+        func ends(_ s: StaticString) -> Bool { ascii ? t.hasSuffix(i, s) : t.text(i).hasSuffix(s.description) }
         if ends("1080p") { resolution = 1080 } else if ends("720p") { resolution = 720 } else if ends("2160p") {
             resolution = 2160
         } else if ends("480p") { resolution = 480 } else if ends("576p") { resolution = 576 }
     }
 
-    private func singleSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) -> Source? {
-        if let s = Self.singleSources[t, i] {
-            if i == t.count - 1, i > 0, t.gap(before: i).last == UInt8(ascii: "-"), w.utf8.count <= 3,
-                !["sd", "hd", "web", "blu"].contains(t.text(i - 1))
+    /// The source word at `i`; `next`: the word after it that the rules may read (-1: none).
+    private func singleSource(_ t: TokenizedName, _ i: Int, _ word: Facets?, next: Int) -> Source? {
+        if let s = word?.source {
+            if i == t.count - 1, i > 0, t.gap(before: i).last == UInt8(ascii: "-"), t[i].length <= 3,
+                !(t.isWord(i - 1, "sd") || t.isWord(i - 1, "hd") || t.isWord(i - 1, "web") || t.isWord(i - 1, "blu"))
             {
                 return nil
             }
-            if s == .workprint && w.isWord("wp") && i == 0 { return nil }
-            if w.isWord("bd") && t.count > i + 1 && next.isWord("rip") { return nil }
-            if w.isWord("pal") || w.isWord("ntsc") || w.isWord("tc") || w.isWord("cam") || w.isWord("wp") {
+            if s == .workprint && t.isWord(i, "wp") && i == 0 { return nil }
+            if t.isWord(i, "bd") && t.count > i + 1 && t.isWord(next, "rip") { return nil }
+            if t.isWord(i, "pal") || t.isWord(i, "ntsc") || t.isWord(i, "tc") || t.isWord(i, "cam") || t.isWord(i, "wp") {
                 if i == 0 { return nil }
             }
             return s
         }
-        if w.isWord("ts") {
+        if t.isWord(i, "ts") {
             // "TS" followed by a separator, not a file extension.
             if i > 0 && i + 1 < t.count { return .telesync }
             return nil
         }
-        if (t[i].hash != 0 ? t[i].length : w.count) == 2, Text.hasPrefix(w, "r"), let d = w.utf8.last, Bytes.isDigit(d), d != 48, i > 0 { return .regional }
-        if w.isWord("web") { return webSource(t, i, next) }
+        if (t[i].hash != 0 ? t[i].length : t.text(i).count) == 2, t.hasPrefix(i, "r"), let d = t.lastByte(i), Bytes.isDigit(d), d != 48, i > 0 { return .regional }
+        if t.isWord(i, "web") { return webSource(t, i, next: next) }
         return nil
     }
 
-    private func webSource(_ t: TokenizedName, _ i: Int, _ next: String) -> Source? {
-        if next.isWord("rip") { return .webrip }
-        if next.isWord("dl") || next.isWord("dlmux") || next.isWord("dlrip") { return .webdl }
+    private func webSource(_ t: TokenizedName, _ i: Int, next: Int) -> Source? {
+        if t.isWord(next, "rip") { return .webrip }
+        if t.isWord(next, "dl") || t.isWord(next, "dlmux") || t.isWord(next, "dlrip") { return .webdl }
         if i == 0 { return nil }
         if Self.webContext.contains(t, i + 1) || Self.webContext.contains(t, i - 1) || i == t.count - 1 { return .webdl }
         let before = t.gap(before: i)
@@ -172,43 +185,43 @@ struct QualityFeatures {
     /// First words of the two-word sources below.
     static let pairFirsts: WordSet = ["blu", "hd", "br", "uhd", "web", "ws", "sat", "dvb", "dvd", "bd"]
 
-    private func pairSource(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) -> Source? {
-        guard glued, Self.pairFirsts.contains(t, i) else { return nil }
-        switch (w, next) {
-        case ("blu", "ray"), ("hd", "dvd"), ("br", "disk"), ("uhd", "bluray"): return .bluray
-        case ("web", "dl"), ("web", "dlmux"): return .webdl
-        case ("web", "rip"): return .webrip
-        case ("ws", "dsr"), ("ws", "pdtv"), ("sat", "rip"), ("dvb", "rip"): return .pdtv
-        case ("dvd", "r"): return .dvdR
-        case ("hd", "ts"): return .telesync
-        case ("hd", "tc"): return .telecine
-        case ("hd", "cam"): return .cam
-        case ("bd", "rip"), ("br", "rip"): return .bdrip
-        case ("dvd", "rip"): return .dvd
-        default: return nil
-        }
+    private func pairSource(_ t: TokenizedName, _ i: Int, _ word: Facets, _ glued: Bool) -> Source? {
+        guard glued, word.pairFirst else { return nil }
+        func pair(_ a: StaticString, _ b: StaticString) -> Bool { t.isWord(i, a) && t.isWord(i + 1, b) }
+        if pair("blu", "ray") || pair("hd", "dvd") || pair("br", "disk") || pair("uhd", "bluray") { return .bluray }
+        if pair("web", "dl") || pair("web", "dlmux") { return .webdl }
+        if pair("web", "rip") { return .webrip }
+        if pair("ws", "dsr") || pair("ws", "pdtv") || pair("sat", "rip") || pair("dvb", "rip") { return .pdtv }
+        if pair("dvd", "r") { return .dvdR }
+        if pair("hd", "ts") { return .telesync }
+        if pair("hd", "tc") { return .telecine }
+        if pair("hd", "cam") { return .cam }
+        if pair("bd", "rip") || pair("br", "rip") { return .bdrip }
+        if pair("dvd", "rip") { return .dvd }
+        return nil
     }
 
-    private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String, _ glued: Bool) {
-        scanBRDisk(t, i, w, next)
-        guard let kind = Self.modifierWords[t, i] else { return scanAnime(t, i, w) }
+    private mutating func scanModifiers(_ t: TokenizedName, _ i: Int, _ word: Facets, _ glued: Bool) {
+        scanBRDisk(t, i, word.disk)
+        guard let kind = word.modifier else { return scanAnime(t, i) }
+        let next = i + 1
         switch kind {
         case .remux: remux = true
         case .rawHD: rawHD = true
-        case .raw: if next.isWord("hd") && glued { rawHD = true }
+        case .raw: if t.isWord(next, "hd") && glued { rawHD = true }
         case .mpeg2: mpeg2 = true
-        case .mpeg: if next.isWord("2") && glued { mpeg2 = true }
+        case .mpeg: if t.isWord(next, "2") && glued { mpeg2 = true }
         case .disc: brDisk = true
-        case .br: if next.isWord("disk") && glued { brDisk = true }
-        case .complete: if next.isWord("bluray") || (next.isWord("uhd") && t.isWord(i + 2, "bluray")) { brDisk = true }
+        case .br: if t.isWord(next, "disk") && glued { brDisk = true }
+        case .complete: if t.isWord(next, "bluray") || (t.isWord(next, "uhd") && t.isWord(i + 2, "bluray")) { brDisk = true }
         case .iso: if i < t.count - 1 { brDisk = true }
-        case .hr: if next.isWord("ws") && glued { highDefPDTV = true }
-        case .hd: if next.isWord("tv") && glued { otherHDTV = true }
-        case .sd: if next.isWord("tv") && glued { otherSDTV = true }
+        case .hr: if t.isWord(next, "ws") && glued { highDefPDTV = true }
+        case .hd: if t.isWord(next, "tv") && glued { otherHDTV = true }
+        case .sd: if t.isWord(next, "tv") && glued { otherSDTV = true }
         case .hdtv: if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketHDTV = true }
         case .webdl: if t.gap(before: i).last == UInt8(ascii: "[") && t.gap(before: i + 1).first == UInt8(ascii: "]") { bracketWEBDL = true }
         }
-        scanAnime(t, i, w)
+        scanAnime(t, i)
     }
 
     /// The words `scanModifiers` reacts to, by what they mean.
@@ -221,11 +234,11 @@ struct QualityFeatures {
     ]
 
     /// `[BD]`, `BD1080p`, `[WEB]`: anime release tags.
-    private mutating func scanAnime(_ t: TokenizedName, _ i: Int, _ w: String) {
-        if w.isWord("bd") || (Text.hasPrefix(w, "bd") && (w.isWord("bd720") || w.isWord("bd1080") || w.isWord("bd2160") || w.isWord("bd720p") || w.isWord("bd1080p"))) {
+    private mutating func scanAnime(_ t: TokenizedName, _ i: Int) {
+        if t.isWord(i, "bd") || (t.hasPrefix(i, "bd") && (t.isWord(i, "bd720") || t.isWord(i, "bd1080") || t.isWord(i, "bd2160") || t.isWord(i, "bd720p") || t.isWord(i, "bd1080p"))) {
             animeBluray = true
         }
-        if w.isWord("web") && (t.gap(before: i).last == UInt8(ascii: "[") || t.gap(before: i).last == UInt8(ascii: "(")) {
+        if t.isWord(i, "web") && (t.gap(before: i).last == UInt8(ascii: "[") || t.gap(before: i).last == UInt8(ascii: "(")) {
             animeWeb = true
         }
     }
@@ -246,20 +259,21 @@ extension QualityFeatures {
         "ml": .multi,
     ]
 
-    mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ w: String, _ next: String) {
-        guard let kind = Self.diskWords[t, i] else { return }
+    mutating func scanBRDisk(_ t: TokenizedName, _ i: Int, _ kind: DiskWord?) {
+        guard let kind else { return }
+        let next = i + 1
         switch kind {
         case .codec, .untouched: brDiskCodec = true
-        case .vc: if next.isWord("1") { brDiskCodec = true }
-        case .mpeg: if next.isWord("2") { brDiskCodec = true }
+        case .vc: if t.isWord(next, "1") { brDiskCodec = true }
+        case .mpeg: if t.isWord(next, "2") { brDiskCodec = true }
         case .iso: brDiskCodec = true; if i > 0 { brDisk = true }
         case .discTag: if i > 0 { brDisk = true }
-        case .bd: if next.isWord("25") || next.isWord("50") || next.isWord("66") || next.isWord("100") { brDisk = true }
+        case .bd: if t.isWord(next, "25") || t.isWord(next, "50") || t.isWord(next, "66") || t.isWord(next, "100") { brDisk = true }
         case .blocker: brDiskBlocker = true
         case .dvd: if !t.isWord(i - 1, "hd") { brDiskBlocker = true }
         // "x" always counts; "h" only before 264/265 (the `where` of a two-pattern case binds the last one).
         case .encoder, .x: encoder = true; brDiskBlocker = true
-        case .h: if next.isWord("264") || next.isWord("265") { encoder = true; brDiskBlocker = true }
+        case .h: if t.isWord(next, "264") || t.isWord(next, "265") { encoder = true; brDiskBlocker = true }
         case .german: german = true
         case .multi: multiLanguage = true
         }
@@ -285,20 +299,20 @@ enum Extensions {
         "wtv", "m2ts", "f4v",
     ]
 
-    static func videoExtension(of t: TokenizedName) -> String? {
+    /// The last word of `t` when it is a video extension after a dot at the very end.
+    static func videoExtensionWord(of t: TokenizedName) -> Int? {
         guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1).last == UInt8(ascii: "."),
             last.end == t.bytes.count, video.contains(t, t.count - 1)
         else { return nil }
-        return t.text(t.count - 1)
+        return t.count - 1
     }
 
-    static func quality(forExtension ext: String) -> Quality? {
-        switch ext {
-        case "webm": return .unknown
-        case "img", "iso", "vob", "ifo": return .dvd
-        case "mkv", "mk3d", "ts", "wtv": return .hdtv720p
-        case "m2ts": return .bluray720p
-        default: return video.contains(ext) ? .sdtv : nil
-        }
+    /// The quality a bare video extension (word `i` of `t`, one of `video`) implies.
+    static func quality(ofExtension t: TokenizedName, _ i: Int) -> Quality {
+        if t.isWord(i, "webm") { return .unknown }
+        if t.isWord(i, "img") || t.isWord(i, "iso") || t.isWord(i, "vob") || t.isWord(i, "ifo") { return .dvd }
+        if t.isWord(i, "mkv") || t.isWord(i, "mk3d") || t.isWord(i, "ts") || t.isWord(i, "wtv") { return .hdtv720p }
+        if t.isWord(i, "m2ts") { return .bluray720p }
+        return .sdtv
     }
 }

@@ -9,7 +9,8 @@ public enum QualityParser {
 
     static func parse(_ t: TokenizedName) -> QualityModel {
         var result = parseName(t)
-        guard let ext = Extensions.videoExtension(of: t), let q = Extensions.quality(forExtension: ext) else { return result }
+        guard let ext = Extensions.videoExtensionWord(of: t) else { return result }
+        let q = Extensions.quality(ofExtension: t, ext)
         if result.quality == .unknown {
             result.quality = q
             result.sourceDetectionSource = .extension
@@ -127,16 +128,15 @@ enum RevisionParser {
             // Every tag below starts with "p" or "r", or ends in a digit (v2).
             let tok = t.tokens[i]
             guard tok.first == UInt8(ascii: "p") || tok.first == UInt8(ascii: "r") || (tok.digitCount == 0 && Bytes.isDigit(t.bytes[tok.end - 1])) else { continue }
-            let w = t.text(i)
-            if w.isWord("proper") {
+            if t.isWord(i, "proper") {
                 rev.version = max(rev.version, 2)
-            } else if w.isWord("repack") || w.isWord("rerip") {
+            } else if t.isWord(i, "repack") || t.isWord(i, "rerip") {
                 rev.version = max(rev.version, 2)
                 rev.isRepack = true
-            } else if w.isWord("real") {
+            } else if t.isWord(i, "real") {
                 if t.originalText(i) == "REAL" { rev.real += 1 }
-            } else if (Text.hasPrefix(w, "repack") || Text.hasPrefix(w, "rerip")), let d = w.utf8.last, Bytes.isDigit(d),
-                Bytes.isAllDigits(String(w.drop(while: { !$0.isNumber })))
+            } else if (t.hasPrefix(i, "repack") || t.hasPrefix(i, "rerip")), let d = t.lastByte(i), Bytes.isDigit(d),
+                Bytes.isAllDigits(String(t.text(i).drop(while: { !$0.isNumber })))
             {
                 rev.version = max(rev.version, Int(d - 48) + 1)
                 rev.isRepack = true
@@ -150,12 +150,12 @@ enum RevisionParser {
     /// `01v2`, `S01E01v2`, `2018v2`, `01 v2`, `[v2]`, `1080p v2`.
     static func animeVersion(_ t: TokenizedName, _ i: Int) -> Int? {
         guard Bytes.isDigit(t.bytes[t[i].end - 1]), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
-        return Text.withBytes(t.text(i)) { u in
+        return t.withWord(i) { u in
             guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
             if u.count == 2 {
                 let gap = t.gap(before: i)
                 if gap.last == UInt8(ascii: "[") { return Int(d - 48) }
-                if i > 0, gap.count == 1, let p = t.text(i - 1).utf8.last, Bytes.isDigit(p) || p == UInt8(ascii: "p") {
+                if i > 0, gap.count == 1, let p = t.lastByte(i - 1), Bytes.isDigit(p) || p == UInt8(ascii: "p") {
                     return Int(d - 48)
                 }
                 return nil
@@ -174,11 +174,10 @@ enum RevisionParser {
             // "…sub", "…subs", "hc", "subbed": the last byte is one of b, s, c, d.
             let l = Bytes.lower(t.bytes[t.tokens[i].end - 1])
             guard l == UInt8(ascii: "b") || l == UInt8(ascii: "s") || l == UInt8(ascii: "c") || l == UInt8(ascii: "d") else { continue }
-            guard Text.hasSuffix(t.text(i), "sub") || Text.hasSuffix(t.text(i), "subs") || t.isWord(i, "hc") || t.isWord(i, "subbed") else { continue }
-            let w = t.text(i)
-            if w.isWord("hc") || w.isWord("subbed") { found = "Generic Hardcoded Subs"; continue }
-            let characters = t[i].hash != 0 ? t[i].length : w.count
-            if characters > 3, characters <= 8, !softSubWords.contains(w) {
+            guard t.hasSuffix(i, "sub") || t.hasSuffix(i, "subs") || t.isWord(i, "hc") || t.isWord(i, "subbed") else { continue }
+            if t.isWord(i, "hc") || t.isWord(i, "subbed") { found = "Generic Hardcoded Subs"; continue }
+            let characters = t[i].hash != 0 ? t[i].length : t.text(i).count
+            if characters > 3, characters <= 8, !softSubWords.contains(t, i) {
                 found = t.originalText(i)
             }
         }

@@ -1,17 +1,6 @@
 /// Finds the release group: `…x264-GROUP`, `[Group] Anime…`, or a known group that names itself
 /// differently (`(… x265 Tigole)`, `[YTS.MX]`).
 public enum ReleaseGroupParser {
-    /// Groups that tag their releases in unusual ways (spaces, dots, inside the last bracket).
-    static let knownGroups: [String] = [
-        "Silence", "afm72", "Panda", "Ghost", "MONOLITH", "Tigole", "Joy", "ImE", "UTR", "t3nzin", "Anime Time",
-        "Project Angel", "Hakata Ramen", "HONE", "Vyndros", "SEV", "Garshasp", "Kappa", "Natty", "RCVR", "SAMPA",
-        "YOGI", "r00t", "EDGE2020", "RZeroX", "FreetheFish", "Anna", "Bandi", "Qman", "theincognito", "HDO",
-        "DusIctv", "DHD", "CtrlHD", "-ZR-", "ADC", "XZVN", "RH", "Kametsu", "r0b0t", "Vialle", "BEN THE MEN",
-        "DataLass", "YIFY", "ZR", "YTS.MX", "YTS.LT", "YTS.AG", "YTS", "QxR", "TAoE", "D-Z0N3", "VH-PROD", "FTW-HS", "DX-TV",
-        "Blu-bits", "4K4U", "E.N.D", "KRaLiMaRKo", "BluDragon", "Eml HDTeam", "TMd", "PSA", "DarQ", "Kappa",
-        "Koten_Gars", "BEN.THE.MEN", "LMain", "Erai-raws", "NC-Raws", "LostYears", "SMURF", "HQMUX", "Chotab",
-    ]
-
     /// Suffixes that re-posters and indexers glue after the real group.
     static let junkSuffixes: WordSet = [
         "rp", "1", "nzbgeek", "obfuscated", "obfuscation", "scrambled", "sample", "pre", "postbot", "xpost", "whiterev",
@@ -32,7 +21,7 @@ public enum ReleaseGroupParser {
     /// `tokens`: the words of `prepared`, when the caller has them already.
     static func parse(prepared: String, tokens: TokenizedName? = nil) -> String? {
         var s = removeTrailingNote(prepared)
-        if let anime = animeGroup(s) { return anime }
+        if let anime = animeGroup(s, words: tokens.map { TokenizedName.reusing($0, for: s) }) { return anime }
         s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
         let t = tokens.map { TokenizedName.reusing($0, for: s) } ?? TokenizedName(s)
@@ -56,15 +45,15 @@ public enum ReleaseGroupParser {
     static func codecFollower(_ t: TokenizedName) -> String? {
         guard t.count >= 3 else { return nil }
         let last = t.count - 1
-        let w = t.text(last)
-        guard codecWords.contains(t, last - 1), !codecWords.contains(w), !isQualityWord(w), w.utf8.count >= 3,
-            t[last].number == nil, LanguageParser.words[w] == nil, !containerAndAudio.contains(w)
+        guard codecWords.contains(t, last - 1), !codecWords.contains(t, last), !qualityWords.contains(t, last), t[last].length >= 3,
+            t[last].number == nil, LanguageParser.words[t, last] == nil, !containerAndAudio.contains(t, last)
         else { return nil }
         let gap = t.gap(before: last)
         guard gap.count == 1 else { return nil }
         let after = t.bytes[t[last].end...]
         let inParens = Array(after) == [UInt8(ascii: ")")] && gap == [32]
-        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")] && ["264", "265", "x264", "x265", "h264", "h265"].contains(t.text(last - 1))
+        let afterDot = after.isEmpty && gap == [UInt8(ascii: ".")]
+            && (t.isWord(last - 1, "264") || t.isWord(last - 1, "265") || t.isWord(last - 1, "x264") || t.isWord(last - 1, "x265") || t.isWord(last - 1, "h264") || t.isWord(last - 1, "h265"))
         guard inParens || afterDot else { return nil }
         return t.originalText(last)
     }
@@ -91,95 +80,36 @@ public enum ReleaseGroupParser {
         return Text.string(u)
     }
 
-    /// `[SubGroup] Title - 01 …`
-    static func animeGroup(_ s: String) -> String? {
+    /// `[SubGroup] Title - 01 …`. `words`: the words of `s`, when the caller has them.
+    static func animeGroup(_ s: String, words: TokenizedName? = nil) -> String? {
         guard Text.withBytes(s, { $0.first }) == UInt8(ascii: "[") else { return nil }
-        let u = Array(s.utf8)
-        guard u.first == UInt8(ascii: "["), let close = u.firstIndex(of: UInt8(ascii: "]")), close > 1 else { return nil }
-        let inner = Text.trimmed(Text.string(u[1..<close]))
-        // A bracket full of quality words is not a group.
-        let t = TokenizedName(inner)
-        if t.count == 0 || t.tokens.indices.allSatisfy({ QualityFeatures.singleSources[t, $0] != nil || t[$0].isNumber }) { return nil }
-        if inner.hasPrefix("www.") || Text.containsBytes(inner, Array(".com".utf8)) || Text.containsBytes(inner, Array(".org".utf8)) { return nil }
+        guard let close = Text.withBytes(s, { $0.firstIndex(of: UInt8(ascii: "]")) }), close > 1 else { return nil }
+        let inner = Text.trimmed(Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[1..<close]), as: UTF8.self) })
+        // A bracket full of quality words is not a group. (The words of the bracket are the words
+        // of `s` between "[" and "]", which separate words.)
+        let t = words ?? TokenizedName(inner)
+        var tags = t.tokens.indices
+        if words != nil {
+            var end = 0
+            while end < t.count, t[end].end <= close { end += 1 }
+            tags = 0..<end  // no word starts at the "[" of byte 0
+        }
+        if tags.isEmpty || tags.allSatisfy({ QualityFeatures.singleSources[t, $0] != nil || t[$0].isNumber }) { return nil }
+        if inner.hasPrefix("www.") || Text.containsBytes(inner, Self.dotCom) || Text.containsBytes(inner, Self.dotOrg) { return nil }
         // "OPFans楓雪動漫": a Latin group name with a CJK suffix.
-        let iu = Array(inner.utf8)
-        if let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),
-            iu[firstCJK...].allSatisfy({ $0 >= 0x80 }), !inner.hasSuffix("組"), !inner.hasSuffix("组"), !inner.hasSuffix("社")
-        {
-            return Text.string(iu[..<firstCJK])
+        let latin: Int? = Text.withBytes(inner) { iu in
+            guard let firstCJK = iu.firstIndex(where: { $0 >= 0xE3 }), firstCJK > 1, iu[..<firstCJK].allSatisfy({ Bytes.isWordByte($0) && $0 < 0x80 }),
+                iu[firstCJK...].allSatisfy({ $0 >= 0x80 })
+            else { return nil }
+            return firstCJK
+        }
+        if let latin, !inner.hasSuffix("組"), !inner.hasSuffix("组"), !inner.hasSuffix("社") {
+            return Text.withBytes(inner) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<latin]), as: UTF8.self) }
         }
         return inner
     }
 
-    /// Known groups by their lower-cased first byte.
-    static let knownGroupIndex: [[(name: String, bytes: [UInt8])]?] = {
-        var index: [[(name: String, bytes: [UInt8])]?] = Array(repeating: nil, count: 256)
-        for g in knownGroups {
-            let b = Array(g.utf8)
-            let k = Int(Bytes.lower(b[0]))
-            index[k] = (index[k] ?? []) + [(g, b)]
-        }
-        return index
-    }()
-
-    static let groupOpeners: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "_"), UInt8(ascii: ".")]
-
-    /// One of `groupOpeners`.
-    @inline(__always) static func isGroupOpener(_ b: UInt8) -> Bool {
-        b == 32 || b == UInt8(ascii: "[") || b == UInt8(ascii: "-") || b == UInt8(ascii: "(") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
-    }
-
-    static func knownGroup(_ s: String) -> String? {
-        // Known groups sit at the end (possibly inside the last brackets): look at the tail only,
-        // at positions that follow a separator.
-        let index = knownGroupIndex
-        let found: Range<Int>? = Text.withBytes(s) { u in
-            let floor = max(0, u.count - 80)
-            var i = u.count - 1
-            while i >= floor {
-                let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
-                if i == 0 || isGroupOpener(before), let candidates = index[Int(Bytes.lower(u[i]))] {
-                    var best = 0
-                    for (g, gu) in candidates where gu.count <= u.count - i && matchesAtIgnoringCase(u, gu, i) {
-                        let afterIdx = i + gu.count
-                        let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
-                        let okBefore = before != UInt8(ascii: ".") || dotGroups.contains(g) || after == UInt8(ascii: ")")
-                        let okAfter = after == UInt8(ascii: "]") || after == UInt8(ascii: ")") || after == UInt8(ascii: " ") || afterIdx == u.count
-                        if okBefore && okAfter && (afterIdx == u.count || isClosingTail(u, afterIdx)), gu.count > best {
-                            best = gu.count
-                        }
-                    }
-                    if best > 0 { return i..<(i + best) }
-                }
-                i -= 1
-            }
-            return nil
-        }
-        guard let found else { return nil }
-        return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[found]), as: UTF8.self) }
-    }
-
-    /// Only closing brackets, spaces and more bracketed tags follow.
-    static func isClosingTail(_ u: UnsafeBufferPointer<UInt8>, _ from: Int) -> Bool {
-        var depth = 0
-        for k in from..<u.count {
-            let b = u[k]
-            if b == UInt8(ascii: "[") { depth += 1; continue }
-            if b == UInt8(ascii: "]") { if depth > 0 { depth -= 1 }; continue }
-            if depth > 0 { continue }
-            if b == UInt8(ascii: ")") || b == UInt8(ascii: " ") { continue }
-            return false
-        }
-        return true
-    }
-
-    /// Known groups that also appear after a dot (scene style).
-    static let dotGroups: WordSet = ["TAoE", "KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
-
-    static func matchesAtIgnoringCase(_ u: UnsafeBufferPointer<UInt8>, _ g: [UInt8], _ i: Int) -> Bool {
-        for k in 0..<g.count where Bytes.lower(u[i + k]) != Bytes.lower(g[k]) { return false }
-        return true
-    }
+    static let dotCom = Array(".com".utf8), dotOrg = Array(".org".utf8)
 
     static func matchesAt(_ u: [UInt8], _ g: [UInt8], _ i: Int) -> Bool {
         for k in 0..<g.count where u[i + k] != g[k] { return false }
@@ -189,37 +119,27 @@ public enum ReleaseGroupParser {
     /// `…-GROUP` at the end (after junk suffixes are dropped), or `… [GROUP]` at the very end.
     /// `t`: the words of `s`.
     static func dashGroup(_ s: String, _ t: TokenizedName) -> String? {
-        let u = Array(s.utf8)
+        let u = t.bytes  // the bytes of `s`
         // Trailing " [group]"
         if u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")), open > 0 {
-            let inner = Array(u[(open + 1)..<(u.count - 1)])
+            let inner = u[(open + 1)..<(u.count - 1)]
             if !inner.isEmpty, inner.allSatisfy({ Bytes.isWordByte($0) }), [UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_")].contains(u[open - 1]) {
                 let g = Text.string(inner)
                 if isValid(g) && QualityFeatures.singleSources[Bytes.lowercased(g)] == nil && !isQualityWord(Bytes.lowercased(g)) { return g }
             }
         }
         guard let dash = u.lastIndex(of: UInt8(ascii: "-")) else { return nil }
-        var groupBytes = Array(u[(dash + 1)...])
-        // Allow one more dash inside the group (e.g. "FTW-HS", "D-Z0N3") only when the part before looks like a group.
-        while groupBytes.last == UInt8(ascii: " ") { groupBytes.removeLast() }
+        var groupEnd = u.count
+        while groupEnd > dash + 1, u[groupEnd - 1] == UInt8(ascii: " ") { groupEnd -= 1 }
+        let groupBytes = u[(dash + 1)..<groupEnd]
         guard !groupBytes.isEmpty, groupBytes.allSatisfy({ Bytes.isWordByte($0) }) else { return nil }
         var group = Text.string(groupBytes)
-        // "….H264.Fight-BB": a two-part group right after the codec.
-        if let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0 {
-            let first = Text.string(u[(dot + 1)..<dash])
-            let prev = t.tokens.lastIndex(where: { $0.end <= dot }).map { t.text($0) } ?? ""
-            let lowerFirst = Bytes.lowercased(first)
-            if !first.isEmpty, codecWords.contains(prev), !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst),
-                !AnimeRules.audioWords.contains(lowerFirst), !["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"].contains(lowerFirst)
-            {
-                group = first + "-" + group
-            }
-        }
+        if let first = codecGroupPart(t, dash: dash) { group = first + "-" + group }
         let lower = Bytes.lowercased(group)
         guard isValid(group) else { return nil }
         // Words that end names but are not groups.
         if isQualityWord(lower) { return nil }
-        if ["hd", "x", "ma", "es", "dl", "ray"].contains(lower) {
+        if suffixWords.contains(lower) {
             // Bytes decide unless a non-ASCII byte precedes the suffix (it might join it in one character).
             let endsInSuffix: Bool
             if dash >= 4, u[dash - 4] >= 0x80 {
@@ -235,12 +155,30 @@ public enum ReleaseGroupParser {
             }
             if endsInSuffix { return nil }
         }
-        if lower.utf8.count <= 3, ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"].contains(lower) { return nil }
+        if lower.utf8.count <= 3, languageCodes.contains(lower) { return nil }
         // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
         // The words before the dash (a dash separates words, so none straddles it).
         let hasMarker = t.tokens.indices.contains { t[$0].end <= dash && markerWords.contains(t, $0) }
         if !hasMarker { return nil }
         return group
+    }
+
+    /// Words after a dash that end names but are groups only when no audio word comes before
+    /// them, and language codes that are no group.
+    static let suffixWords: WordSet = ["hd", "x", "ma", "es", "dl", "ray"]
+    static let languageCodes: WordSet = ["es", "en", "cat", "eng", "jap", "ger", "fra", "fre", "ita"]
+    static let audioCodecs: WordSet = ["ac3", "dts", "aac", "dd5", "ddp5", "eac3", "mp3", "flac"]
+
+    /// "….H264.Fight-BB": the part before the dash of a two-part group right after the codec.
+    static func codecGroupPart(_ t: TokenizedName, dash: Int) -> String? {
+        let u = t.bytes
+        guard let dot = u[..<dash].lastIndex(where: { !Bytes.isWordByte($0) }), u[dot] == UInt8(ascii: "."), dot > 0, dot + 1 < dash,
+            let prev = t.tokens.lastIndex(where: { $0.end <= dot }), codecWords.contains(t, prev)
+        else { return nil }
+        let first = Text.string(u[(dot + 1)..<dash])
+        let lowerFirst = Bytes.lowercased(first)
+        guard !isQualityWord(lowerFirst), !codecWords.contains(lowerFirst), !AnimeRules.audioWords.contains(lowerFirst), !audioCodecs.contains(lowerFirst) else { return nil }
+        return first
     }
 
     static func isQualityWord(_ lower: String) -> Bool { qualityWords.contains(lower) }

@@ -19,12 +19,12 @@ public enum ReleaseParser {
             if let e { return e }
         } else {
             let prepared = PreparedName(input)
-            let episode = EpisodeParser.parse(prepared)
-            if let e = episode, isConfidentEpisode(e) { return e }
-            let movie = MovieParser.parse(prepared, shared: episode.map { ($0.quality, $0.releaseGroup) })
-            if let m = movie, m.year != nil { return m }
-            if let e = episode { return e }
-            if let m = movie { return m }
+            if let e = EpisodeParser.parse(prepared) {
+                if isConfidentEpisode(e) { return e }
+                if let m = MovieParser.parse(prepared, shared: (e.quality, e.releaseGroup)), m.year != nil { return m }
+                return e
+            }
+            if let m = MovieParser.parse(prepared, shared: nil) { return m }
         }
         var r = ParsedRelease()
         let name = TitlePrep.prepare(PathText.lastComponent(input))
@@ -85,8 +85,8 @@ enum PathRules {
     static func seasonFolder(_ name: String) -> Int? {
         let t = TokenizedName(name)
         if t.count >= 2, NumberWords.seasonWords.contains(t, 0), let n = t[1].number { return n }
-        if t.count == 1, let s = NumberWords.season(t.text(0)) { return s }
-        if t.count == 1, t.text(0) == "specials" { return 0 }
+        if t.count == 1, let s = NumberWords.season(t, 0) { return s }
+        if t.count == 1, t.isWord(0, "specials") { return 0 }
         return nil
     }
 
@@ -95,40 +95,24 @@ enum PathRules {
         guard let file = parts.last else { return nil }
         let dir = parts.count >= 2 ? parts[parts.count - 2] : nil
         let fileName = TitlePrep.removeExtension(file)
-        // Series/Season 2/01 - Title.mkv
-        if let dir, let season = seasonFolder(dir) {
-            let ft = TokenizedName(fileName)
-            if let r = EpisodeParser.parse(file), r.seasonNumber != nil || r.airDate != nil, !r.episodeNumbers.isEmpty || r.airDate != nil {
-                if let s = r.seasonNumber, s == season || r.seriesTitle?.isEmpty == false { return r }
-            }
-            var leading: [Int]?
-            if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 { leading = [n] }
-            if ft.count > 0, let e = NumberWords.episode(ft.text(0)) {
-                leading = [e]
-                if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft.text(1)), e2 > e { leading = NumberWords.expand(e, e2) }
-            }
-            if let eps = leading {
-                var r = ParsedRelease()
-                r.kind = .episode
-                r.releaseTitle = fileName
-                r.seasonNumber = season
-                r.episodeNumbers = eps
-                r.seriesTitle = parts.count >= 3 ? parts[parts.count - 3] : ""
-                r.quality = QualityParser.parse(file)
-                r.releaseGroup = ReleaseGroupParser.parse(file)
-                r.languages = LanguageParser.parseLanguages(file)
-                return r
-            }
+        // The file and its folder are each parsed once, the folder when first needed.
+        let fileResult = EpisodeParser.parse(file)
+        var dirParsed: ParsedRelease?? = .none
+        func dirResult() -> ParsedRelease? {
+            if case .some(let d) = dirParsed { return d }
+            let d = dir.flatMap { EpisodeParser.parse($0) }
+            dirParsed = .some(d)
+            return d
         }
-        if let dir, let fileResult = EpisodeParser.parse(file), fileResult.episodeNumbers.isEmpty && fileResult.airDate == nil,
-            var d = EpisodeParser.parse(dir), !d.episodeNumbers.isEmpty || d.airDate != nil
-        {
+        // Series/Season 2/01 - Title.mkv
+        if let dir, let season = seasonFolder(dir), let r = inSeasonFolder(parts, season: season, fileName: fileName, fileResult: fileResult) { return r }
+        if dir != nil, let fileResult, fileResult.episodeNumbers.isEmpty && fileResult.airDate == nil, var d = dirResult(), !d.episodeNumbers.isEmpty || d.airDate != nil {
             // "Show.S02E12…-GROUP/Backup_72023S02-12.mkv": the folder names the episode.
             if d.quality.quality == .unknown { d.quality = fileResult.quality }
             return d
         }
-        if var r = EpisodeParser.parse(file) {
-            if let dir, (r.seriesTitle ?? "").isEmpty, let d = EpisodeParser.parse(dir), let s = d.seriesTitle, !s.isEmpty {
+        if var r = fileResult {
+            if dir != nil, (r.seriesTitle ?? "").isEmpty, let d = dirResult(), let s = d.seriesTitle, !s.isEmpty {
                 r.seriesTitle = s
                 r.seriesTitleInfo = d.seriesTitleInfo
             }
@@ -136,16 +120,43 @@ enum PathRules {
         }
         guard let dir else { return nil }
         // "Title 921-928 […]/921.mkv": the file is just the episode number.
-        if let n = Bytes.number(fileName), var d = EpisodeParser.parse(dir), !d.absoluteEpisodeNumbers.isEmpty {
+        if let n = Bytes.number(fileName), var d = dirResult(), !d.absoluteEpisodeNumbers.isEmpty {
             d.absoluteEpisodeNumbers = [n]
             if d.quality.quality == .unknown { d.quality = QualityParser.parse(file) }
             return d
         }
-        if var d = EpisodeParser.parse(dir) {
+        if var d = dirResult() {
             if d.quality.quality == .unknown { d.quality = QualityParser.parse(file) }
             return d
         }
         return EpisodeParser.parse(dir + " " + file)
+    }
+
+    /// The episode of a file in a season folder (`parts`: the path's folders and file), or nil
+    /// when the file name holds none.
+    static func inSeasonFolder(_ parts: [String], season: Int, fileName: String, fileResult: ParsedRelease?) -> ParsedRelease? {
+        let file = parts[parts.count - 1]
+        if let r = fileResult, r.seasonNumber != nil || r.airDate != nil, !r.episodeNumbers.isEmpty || r.airDate != nil {
+            if let s = r.seasonNumber, s == season || r.seriesTitle?.isEmpty == false { return r }
+        }
+        let ft = TokenizedName(fileName)
+        var leading: [Int]?
+        if ft.count > 0, let n = ft[0].number, ft[0].digitCount <= 3 { leading = [n] }
+        if ft.count > 0, let e = NumberWords.episode(ft, 0) {
+            leading = [e]
+            if ft.count > 1, ft.gap(before: 1) == [UInt8(ascii: "-")], let e2 = ft[1].number ?? NumberWords.episode(ft, 1), e2 > e { leading = NumberWords.expand(e, e2) }
+        }
+        guard let eps = leading else { return nil }
+        var r = ParsedRelease()
+        r.kind = .episode
+        r.releaseTitle = fileName
+        r.seasonNumber = season
+        r.episodeNumbers = eps
+        r.seriesTitle = parts.count >= 3 ? parts[parts.count - 3] : ""
+        r.quality = QualityParser.parse(file)
+        r.releaseGroup = ReleaseGroupParser.parse(file)
+        r.languages = LanguageParser.parseLanguages(file)
+        return r
     }
 
     static func parseMoviePath(_ path: String) -> ParsedRelease? {

@@ -7,51 +7,62 @@ enum SeriesTitles {
     /// Dots and underscores become spaces, runs of spaces one space, separators at either end go,
     /// and an unclosed `(` (or `[` when `keepTrailing` is `]`) is closed. `skip`: bytes left out.
     static func normalize<C: Collection<UInt8>>(_ raw: C, keepTrailing: UInt8?, skip: (UInt8) -> Bool = { _ in false }) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count + 2)
-        // Dots and underscores as spaces, runs of spaces as one, none at the start or end.
-        var lastSpace = true
-        for var b in raw where !skip(b) {
-            if b == UInt8(ascii: "_") || b == UInt8(ascii: ".") { b = 32 }
-            if b == 32 {
-                if !lastSpace { out.append(b) }
-                lastSpace = true
-            } else {
-                out.append(b)
-                lastSpace = false
+        // Written into a buffer on the stack (the result is never longer than `raw`).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { out in
+            // Dots and underscores as spaces, runs of spaces as one, none at the start or end.
+            var n = 0
+            var lastSpace = true
+            for var b in raw where !skip(b) {
+                if b == UInt8(ascii: "_") || b == UInt8(ascii: ".") { b = 32 }
+                if b == 32 {
+                    if !lastSpace {
+                        out[n] = b
+                        n += 1
+                    }
+                    lastSpace = true
+                } else {
+                    out[n] = b
+                    n += 1
+                    lastSpace = false
+                }
             }
-        }
-        while out.last == 32 { out.removeLast() }
-        func isEdge(_ b: UInt8) -> Bool {
-            b == 32 || b == UInt8(ascii: "-") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "|") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
-        }
-        var a = 0
-        var z = out.count
-        while a < z, isEdge(out[a]) { a += 1 }
-        while z > a, isEdge(out[z - 1]) { z -= 1 }
-        var parens = 0
-        var brackets = 0
-        for k in a..<z {
-            switch out[k] {
-            case UInt8(ascii: "("): parens += 1
-            case UInt8(ascii: ")"): parens -= 1
-            case UInt8(ascii: "["): brackets += 1
-            case UInt8(ascii: "]"): brackets -= 1
-            default: break
+            while n > 0, out[n - 1] == 32 { n -= 1 }
+            func isEdge(_ b: UInt8) -> Bool {
+                b == 32 || b == UInt8(ascii: "-") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "|") || b == UInt8(ascii: "/") || b == UInt8(ascii: ",")
             }
+            var a = 0
+            var z = n
+            while a < z, isEdge(out[a]) { a += 1 }
+            while z > a, isEdge(out[z - 1]) { z -= 1 }
+            var parens = 0
+            var brackets = 0
+            for k in a..<z {
+                switch out[k] {
+                case UInt8(ascii: "("): parens += 1
+                case UInt8(ascii: ")"): parens -= 1
+                case UInt8(ascii: "["): brackets += 1
+                case UInt8(ascii: "]"): brackets -= 1
+                default: break
+                }
+            }
+            var s = String(decoding: UnsafeBufferPointer(rebasing: out[a..<z]), as: UTF8.self)
+            if parens > 0 { s += ")" }
+            if keepTrailing == UInt8(ascii: "]"), brackets > 0 { s += "]" }
+            return s
         }
-        var s = String(decoding: out[a..<z], as: UTF8.self)
-        if parens > 0 { s += ")" }
-        if keepTrailing == UInt8(ascii: "]"), brackets > 0 { s += "]" }
-        return s
     }
 
     static func info(_ title: String) -> SeriesTitleInfo {
         var withoutYear = title
         var year = 0
-        // Only a title whose last word ends in a digit can end in a year: look at the words then.
-        let lastWordByte = Text.withBytes(title) { u in u.last(where: Bytes.isWordByte) }
-        if let b = lastWordByte, Bytes.isDigit(b) || b >= 0x80 {
+        // Only a title whose last word ends in a digit can end in a year: look at the words then
+        // (when it ends in a digit, only if its last four bytes are digits after no letter or digit).
+        let yearLike: Bool = Text.withBytes(title) { u in
+            guard let e = u.lastIndex(where: Bytes.isWordByte) else { return false }
+            guard Bytes.isDigit(u[e]) else { return u[e] >= 0x80 }
+            return e >= 3 && u[(e - 3)...e].allSatisfy(Bytes.isDigit) && (e == 3 || !(Bytes.isDigit(u[e - 4]) || Bytes.isLetter(u[e - 4])))
+        }
+        if yearLike {
             let t = TokenizedName(title)
             if t.count >= 2, let last = t.tokens.last, last.digitCount == 4, let y = last.number, y >= 1900, y <= 2100 {
                 year = y
@@ -93,9 +104,9 @@ enum Reversal {
         return t.text(t.count - 1)
     }
 
-    static func unreverse(_ s: String) -> String? {
-        // Cheap test first: a digit followed by "S" (the end of a reversed "S01").
-        let sawDigitS = Text.withBytes(s) { u in
+    /// A digit followed by "S" or "s" (the end of a reversed "S01").
+    static func digitThenS(_ s: String) -> Bool {
+        Text.withBytes(s) { u in
             var prevDigit = false
             for b in u {
                 if (b == UInt8(ascii: "S") || b == UInt8(ascii: "s")) && prevDigit { return true }
@@ -103,21 +114,26 @@ enum Reversal {
             }
             return false
         }
-        guard sawDigitS else { return nil }
-        let t = TokenizedName(s)
-        for word in t.words {
-            let u = Array(word.utf8)
-            guard u.count >= 6, u.last == UInt8(ascii: "s"), let e = u.firstIndex(of: UInt8(ascii: "e")) else { continue }
-            if u[..<e].allSatisfy(Bytes.isDigit) && u[(e + 1)..<(u.count - 1)].allSatisfy(Bytes.isDigit) && e >= 2 {
-                // Keep the file extension where it is.
-                var body = s
-                var ext = ""
-                if let last = t.tokens.last, Extensions.video.contains(t, t.count - 1), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
-                    body = Text.string(Array(s.utf8)[..<(last.start - 1)])
-                    ext = "." + Text.string(Array(s.utf8)[last.start...])
-                }
-                return String(String.UnicodeScalarView(body.unicodeScalars.reversed())) + ext
+    }
+
+    /// The name read backwards when it holds a reversed `SxxEyy`; `t`: the words of `s`.
+    static func unreverse(_ s: String, _ t: TokenizedName) -> String? {
+        // A word "<digits>e<digits>s" (a reversed "S01E05"), in a name where a digit precedes an "S".
+        for i in 0..<t.count where t[i].length >= 6 && t.lastByte(i) == UInt8(ascii: "s") {
+            let reversedMarker = t.withWord(i) { u in
+                guard let e = u.firstIndex(of: UInt8(ascii: "e")) else { return false }
+                return u[..<e].allSatisfy(Bytes.isDigit) && u[(e + 1)..<(u.count - 1)].allSatisfy(Bytes.isDigit) && e >= 2
             }
+            guard reversedMarker else { continue }
+            guard digitThenS(s) else { return nil }
+            // Keep the file extension where it is.
+            var body = s
+            var ext = ""
+            if let last = t.tokens.last, Extensions.video.contains(t, t.count - 1), t.gap(before: t.count - 1) == [UInt8(ascii: ".")] {
+                body = Text.string(Array(s.utf8)[..<(last.start - 1)])
+                ext = "." + Text.string(Array(s.utf8)[last.start...])
+            }
+            return String(String.UnicodeScalarView(body.unicodeScalars.reversed())) + ext
         }
         return nil
     }

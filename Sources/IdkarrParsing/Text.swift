@@ -90,11 +90,6 @@ enum Text {
         return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// True when some byte of `s` satisfies `test`.
-    @inline(__always) static func anyByte(_ s: String, _ test: (UInt8) -> Bool) -> Bool {
-        withBytes(s) { $0.contains(where: test) }
-    }
-
     /// True when the bytes of `s` end with the bytes of ASCII `suffix`.
     static func hasSuffix(_ s: String, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
@@ -109,8 +104,8 @@ enum Text {
 
     /// `s.contains(needle)` for a needle of CJK ideographs or ASCII: the library's Character search
     /// runs only when the bytes are there at all.
-    static func holds(_ s: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+    static func holds(_ s: String, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         let found = withBytes(s) { u in
             guard n.count <= u.count else { return false }
             for i in 0...(u.count - n.count) where u[i] == n[0] {
@@ -120,13 +115,14 @@ enum Text {
             }
             return false
         }
-        return found && s.contains(needle)
+        return found && s.contains(needle.description)
     }
 
     /// True when `s` holds the byte sequence `needle`.
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
         needle.withUnsafeBufferPointer { n in
             withBytes(s) { u in
+                guard Bytes.contains(u, n[0], or: n[0]) else { return false }
                 var matched = 0
                 for b in u {
                     if b == n[matched] {
@@ -184,6 +180,8 @@ enum Text {
         let p = needle.utf8Start
         let found: Int? = withBytes(s) { u in
             guard n <= u.count else { return nil }
+            // Every byte of the needle other than a space must be there (in either case).
+            for k in 0..<n where p[k] != 32 && !Bytes.contains(u, p[k], or: Bytes.upper(p[k])) { return nil }
             // Test the needle's first byte that is not a space first (spaces are everywhere).
             var pivot = 0
             while pivot < n - 1, p[pivot] == 32 { pivot += 1 }

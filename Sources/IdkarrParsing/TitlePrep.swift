@@ -4,13 +4,12 @@ enum TitlePrep {
 
     static func removeExtension(_ s: String) -> String {
         let dot: Int? = Text.withBytes(s) { u in
-            guard let dot = u.lastIndex(of: UInt8(ascii: ".")), dot > 0, u.count - dot - 1 <= 7 else { return nil }
-            let n = u.count - dot - 1
-            let ext = String(unsafeUninitializedCapacity: n) { out in
-                for k in 0..<n { out[k] = Bytes.lower(u[dot + 1 + k]) }
-                return n
-            }
-            return Extensions.video.contains(ext) || otherExtensions.contains(ext) ? dot : nil
+            // The last dot, if it is among the last eight bytes (an extension has at most seven).
+            guard let dot = UnsafeBufferPointer(rebasing: u[max(0, u.count - 8)...]).lastIndex(of: UInt8(ascii: ".")).map({ $0 + max(0, u.count - 8) }),
+                dot > 0, u.count - dot - 1 <= 7
+            else { return nil }
+            let ext = UnsafeBufferPointer(rebasing: u[(dot + 1)...])
+            return Extensions.video.contains(lowercasing: ext) || otherExtensions.contains(lowercasing: ext) ? dot : nil
         }
         guard let dot else { return s }
         return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<dot]), as: UTF8.self) }
@@ -21,6 +20,8 @@ enum TitlePrep {
         // Most names start with a letter of their title and hold no " - ", "]" or ")" after a
         // dotted host: the scan below stops at once for them.
         let plausible = Text.withBytes(s) { u -> Bool in
+            // Without a space the name must start with "[" or "(".
+            if !Bytes.contains(u, 32, or: 32) { return u.first == UInt8(ascii: "[") || u.first == UInt8(ascii: "(") }
             var i = 0
             while i < u.count, u[i] == 32 { i += 1 }
             guard i < u.count else { return false }
@@ -83,6 +84,7 @@ enum TitlePrep {
     /// Full-width digits, letters and brackets (１５８, 【】) as ASCII.
     static func foldFullWidth(_ s: String) -> String {
         let found = Text.withBytes(s) { u in
+            guard Bytes.hasHighByte(u) else { return false }
             for b in u where b >= 0xD9 && (b == 0xEF || b == 0xE3 || b == 0xD9) { return true }
             return false
         }
@@ -175,7 +177,7 @@ enum PathText {
 
     /// The file name of a path. A slash with spaces around it (`Title / Other Title`) is not a separator.
     static func lastComponent(_ s: String) -> String {
-        guard Text.anyByte(s, isSeparator) else { return s }
+        guard hasSeparator(s) else { return s }
         let u = Array(s.utf8)
         var k = u.count - 1
         var found: Int?
@@ -190,7 +192,10 @@ enum PathText {
         return Text.string(u[(i + 1)...])
     }
 
-    static func isPath(_ s: String) -> Bool { Text.anyByte(s, isSeparator) && !separatorIndices(Array(s.utf8)).isEmpty }
+    /// Some byte of `s` is `/` or `\\`.
+    static func hasSeparator(_ s: String) -> Bool { Text.withBytes(s) { Bytes.contains($0, UInt8(ascii: "/"), or: UInt8(ascii: "\\")) } }
+
+    static func isPath(_ s: String) -> Bool { hasSeparator(s) && !separatorIndices(Array(s.utf8)).isEmpty }
 
     /// A file path rather than a release title that happens to hold a slash ("Ukr/Eng"):
     /// a backslash, a leading slash or `./`, or a last component with a video extension.
@@ -198,7 +203,7 @@ enum PathText {
         guard isPath(s) else { return false }
         let u = Array(s.utf8)
         if u.contains(UInt8(ascii: "\\")) || u.first == UInt8(ascii: "/") || s.hasPrefix("./") || s.hasPrefix("~/") { return true }
-        return Extensions.videoExtension(of: TokenizedName(lastComponent(s))) != nil
+        return Extensions.videoExtensionWord(of: TokenizedName(lastComponent(s))) != nil
     }
 }
 
@@ -225,13 +230,16 @@ struct PreparedName {
     init(title: String, name: String, screen: Bool = true) {
         self.title = title
         self.name = name
-        rejected = screen && (name.isEmpty || TitlePrep.looksLikeHash(name))
+        let words = TokenizedName(name)
+        // An ASCII name of more than two words is no hash (`looksLikeHash` reads at most two).
+        let plainWords = words.count > 2 && !words.bytes.withUnsafeBufferPointer(Bytes.hasHighByte)
+        rejected = screen && (name.isEmpty || !plainWords && TitlePrep.looksLikeHash(name))
         if rejected {
             (group, bodyStart) = (nil, 0)
             full = TokenizedName(bytes: [])
         } else {
-            (group, bodyStart) = EpisodeParser.leadingGroup(name)
-            full = TokenizedName(name)
+            (group, bodyStart) = EpisodeParser.leadingGroup(name, words)
+            full = words
         }
     }
 

@@ -3,8 +3,8 @@
 /// Every rule of the parser works on these words and on the separators between them, never on
 /// regular expressions, so a name is read in one linear pass per rule.
 ///
-/// A token holds no reference (copying one copies a few integers); its lower-cased text is
-/// `TokenizedName.text(i)`.
+/// A token holds no reference (copying one copies a few integers); its lower-cased bytes are
+/// `TokenizedName.lower[start..<end]` and its text, when a rule needs a `String`, `TokenizedName.text(i)`.
 struct Token: Sendable {
     /// Byte offsets of the word in the original UTF-8 name.
     var start: Int
@@ -25,9 +25,10 @@ struct Token: Sendable {
 /// A release name split into words, with the bytes kept for separators and original case.
 struct TokenizedName: Sendable {
     let bytes: [UInt8]
+    /// `bytes` with ASCII letters lower-cased: the words' texts are slices of it (no `String` is
+    /// made per word; rules compare these bytes).
+    let lower: [UInt8]
     var tokens: [Token]
-    /// Lower-cased text of each word (ASCII lower-cased; other bytes kept).
-    var words: [String]
 
     init(_ string: String) {
         self.init(bytes: Array(string.utf8))
@@ -35,19 +36,22 @@ struct TokenizedName: Sendable {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        (tokens, words) = bytes.withUnsafeBufferPointer { Self.scan($0) }
+        var lower = bytes  // a copy the scan overwrites (cheaper than a new zeroed array)
+        tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
+        self.lower = lower
     }
 
-    private init(bytes: [UInt8], tokens: [Token], words: [String]) {
+    private init(bytes: [UInt8], lower: [UInt8], tokens: [Token]) {
         self.bytes = bytes
+        self.lower = lower
         self.tokens = tokens
-        self.words = words
     }
 
     /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
     /// or a byte of a multi-byte character (a word byte unless it starts an invisible separator).
+    /// A letter's class holds the 0x20 bit, which lower-cases it.
     private enum ByteClass {
-        static let separator: UInt8 = 0, digit: UInt8 = 1, letter: UInt8 = 2, high: UInt8 = 3
+        static let separator: UInt8 = 0, digit: UInt8 = 1, high: UInt8 = 3, letter: UInt8 = 0x22
         static let table: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
             let c = UInt8(b)
             if c >= 0x80 { return high }
@@ -55,17 +59,13 @@ struct TokenizedName: Sendable {
         }
     }
 
-    /// One pass over the bytes: each word's lower-cased text, offsets and numeric value.
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>, offset: Int = 0) -> ([Token], [String]) {
+    /// One pass over the bytes: each word's offsets, numeric value and hash. `lower` holds a copy
+    /// of the bytes; the scan lower-cases its ASCII letters (`lower[k]` for `p[k]`).
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, into lower: UnsafeMutableBufferPointer<UInt8>, offset: Int) -> [Token] {
         let n = p.count
         var tokens: [Token] = []
-        var words: [String] = []
-        guard n > 0 else { return (tokens, words) }
+        guard n > 0 else { return tokens }
         tokens.reserveCapacity(n / 2 + 1)
-        words.reserveCapacity(n / 2 + 1)
-        // The lower-cased name; each word's text is a slice of it.
-        let lower = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: n)
-        defer { lower.deallocate() }
         ByteClass.table.withUnsafeBufferPointer { table in
             var i = 0
             while i < n {
@@ -82,39 +82,36 @@ struct TokenizedName: Sendable {
                     }
                 }
                 let start = i
-                var allDigits = true
-                var value = 0
                 var hash = WordHash.seed
-                var ascii = true
+                var bits: UInt8 = 0  // every byte of the word or-ed: ASCII when below 0x80
                 repeat {
                     let b = p[i]
                     let c = table[Int(b)]
                     if c == ByteClass.separator || (c == ByteClass.high && Self.separatorLength(p, i) > 0) { break }
-                    if c == ByteClass.digit {
-                        value = value &* 10 &+ Int(b &- 48)
-                    } else {
-                        allDigits = false
-                        if c == ByteClass.high { ascii = false }
-                    }
-                    let l = c == ByteClass.letter ? b | 0x20 : b
+                    let l = b | (c & 0x20)
                     lower[i] = l
                     hash = WordHash.step(hash, l)
+                    bits |= b
                     i += 1
                 } while i < n
                 let count = i - start
-                let word = UnsafeBufferPointer(rebasing: lower[start..<i])
-                let text = String(unsafeUninitializedCapacity: count) { out in
-                    _ = out.initialize(from: word)
-                    return count
+                // All digits? Only a word that starts with one can be.
+                var digits = 0
+                var value = 0
+                if table[Int(p[start])] == ByteClass.digit {
+                    while digits < count, Bytes.isDigit(p[start + digits]) {
+                        value = value &* 10 &+ Int(p[start + digits] &- 48)
+                        digits += 1
+                    }
                 }
-                words.append(text)
+                let allDigits = digits == count
                 tokens.append(
                     Token(
                         start: offset + start, end: offset + i, number: allDigits && count <= 9 ? value : nil, digitCount: allDigits ? count : 0,
-                        first: lower[start], hash: ascii ? WordHash.finish(hash) : 0))
+                        first: lower[start], hash: bits < 0x80 ? WordHash.finish(hash) : 0))
             }
         }
-        return (tokens, words)
+        return tokens
     }
 
     /// The words from byte `start` on, as if that part alone had been split: when an ASCII
@@ -131,7 +128,7 @@ struct TokenizedName: Sendable {
             t.end -= start
             return t
         }
-        return TokenizedName(bytes: rest, tokens: shifted, words: Array(words[k...]))
+        return TokenizedName(bytes: rest, lower: Array(lower[start...]), tokens: shifted)
     }
 
     /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
@@ -162,22 +159,26 @@ struct TokenizedName: Sendable {
         if shared == n && string.utf8.count == n { return other }
         let all = Array(string.utf8)
         guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
-        let (more, moreWords) = all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), offset: n) }
-        return TokenizedName(bytes: all, tokens: other.tokens + more, words: other.words + moreWords)
+        var lower = all
+        let more = lower.withUnsafeMutableBufferPointer { out in
+            for k in 0..<n { out[k] = other.lower[k] }
+            return all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
+        }
+        return TokenizedName(bytes: all, lower: lower, tokens: other.tokens + more)
     }
 
     var count: Int { tokens.count }
     subscript(_ i: Int) -> Token { tokens[i] }
 
     /// The bytes between word `i - 1` and word `i` (before the first word: from the start).
-    func gap(before i: Int) -> ArraySlice<UInt8> {
+    @inline(__always) func gap(before i: Int) -> ArraySlice<UInt8> {
         let from = i > 0 ? tokens[i - 1].end : 0
         let to = i < tokens.count ? tokens[i].start : bytes.count
         return bytes[from..<to]
     }
 
     /// The single separator byte before word `i`, or nil when there is none or more than one.
-    func separator(before i: Int) -> UInt8? {
+    @inline(__always) func separator(before i: Int) -> UInt8? {
         let g = gap(before: i)
         return g.count == 1 ? g.first : nil
     }
@@ -198,8 +199,17 @@ struct TokenizedName: Sendable {
         String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
     }
 
-    /// Lower-cased text of word `i` ("" outside the name).
-    @inline(__always) func text(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }
+    /// Lower-cased text of word `i` ("" outside the name), made when a rule needs a `String`.
+    func text(_ i: Int) -> String {
+        guard i >= 0 && i < tokens.count else { return "" }
+        return withWord(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs `body` on the lower-cased bytes of word `i` (no bytes outside the name).
+    @inline(__always) func withWord<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = i >= 0 && i < tokens.count ? tokens[i].start..<tokens[i].end : 0..<0
+        return lower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 
     /// `text(i).isWord(word)` for a lower-case ASCII `word`, read from the bytes: a word of the
     /// same byte count that holds other bytes cannot equal it.
@@ -207,21 +217,65 @@ struct TokenizedName: Sendable {
         guard i >= 0, i < tokens.count, tokens[i].length == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
         let from = tokens[i].start
-        for k in 0..<word.utf8CodeUnitCount where Bytes.lower(bytes[from + k]) != p[k] { return false }
+        for k in 0..<word.utf8CodeUnitCount where lower[from + k] != p[k] { return false }
         return true
     }
 
-    /// Index of the first word whose text is `word`, searching from `from`.
-    func index(of word: String, from: Int = 0) -> Int? {
+    /// `text(i) == key` for a word-table key: compared as bytes when word `i` is ASCII (a
+    /// different byte string cannot equal it then), else as strings.
+    @inline(__always) func isWord(_ i: Int, key: String) -> Bool {
+        guard i >= 0, i < tokens.count else { return key.isEmpty }
+        guard tokens[i].hash != 0 else { return text(i) == key }
+        let from = tokens[i].start
+        let n = tokens[i].length
+        return Text.withBytes(key) { k in
+            guard k.count == n else { return false }
+            for j in 0..<n where lower[from + j] != k[j] { return false }
+            return true
+        }
+    }
+
+    /// `Text.hasPrefix(text(i), prefix)`: bytes decide, unless a byte ≥ 0x80 (which may be a
+    /// combining mark joined to the prefix's last letter) follows the prefix.
+    @inline(__always) func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        let p = prefix.utf8Start
+        let from = tokens[i].start
+        for k in 0..<n where lower[from + k] != p[k] { return false }
+        if tokens[i].length > n && lower[from + n] >= 0x80 { return Text.hasPrefix(text(i), prefix) }
+        return true
+    }
+
+    /// `Text.hasSuffix(text(i), suffix)` (bytes).
+    @inline(__always) func hasSuffix(_ i: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        let p = suffix.utf8Start
+        let from = tokens[i].end - n
+        for k in 0..<n where lower[from + k] != p[k] { return false }
+        return true
+    }
+
+    /// `Bytes.number` of word `i` without its first `n` bytes (`part2` → 2 for n = 4).
+    func number(_ i: Int, droppingPrefix n: Int) -> Int? {
+        withWord(i) { u in u.count >= n ? Bytes.number(UnsafeBufferPointer(rebasing: u[n...])) : nil }
+    }
+
+    /// Last lower-cased byte of word `i` (nil outside the name).
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < tokens.count ? lower[tokens[i].end - 1] : nil }
+
+    /// Index of the first word whose text is `word` (lower-case ASCII), searching from `from`.
+    func index(of word: StaticString, from: Int = 0) -> Int? {
         var i = from
         while i < tokens.count {
-            if words[i] == word { return i }
+            if isWord(i, word) { return i }
             i += 1
         }
         return nil
     }
 
-    func contains(_ word: String) -> Bool { index(of: word) != nil }
+    func contains(_ word: StaticString) -> Bool { index(of: word) != nil }
 }
 
 /// Byte helpers for ASCII text.
@@ -249,6 +303,45 @@ enum Bytes {
         return true
     }
 
+    /// A byte of `v` is zero (no false answer: a borrow only runs above a zero byte).
+    @inline(__always) private static func hasZeroByte(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
+
+    /// True when some byte of `u` is `a` or `b` (read eight bytes at a time).
+    static func contains(_ u: UnsafeBufferPointer<UInt8>, _ a: UInt8, or b: UInt8) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let sa = UInt64(a) &* 0x0101_0101_0101_0101
+        let sb = UInt64(b) &* 0x0101_0101_0101_0101
+        var k = 0
+        while k + 8 <= u.count {
+            let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            if hasZeroByte(v ^ sa) || hasZeroByte(v ^ sb) { return true }
+            k += 8
+        }
+        while k < u.count {
+            if u[k] == a || u[k] == b { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// True when some byte of `u` is ≥ 0x80 (read eight bytes at a time).
+    static func hasHighByte(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        var any: UInt64 = 0
+        while k + 8 <= u.count {
+            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < u.count {
+            any |= UInt64(u[k])
+            k += 1
+        }
+        return any & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Length of a zero-width space, no-break space, BOM or ideographic space at `i` (0 if none).
     @inline(__always) static func invisibleSeparatorLength(_ b: [UInt8], _ i: Int) -> Int {
         let c = b[i]
@@ -271,7 +364,7 @@ enum Bytes {
     }
 
     /// All digits, 1...9 of them.
-    static func number(_ s: Substring.UTF8View) -> Int? {
+    static func number<C: Collection<UInt8>>(_ s: C) -> Int? {
         guard !s.isEmpty, s.count <= 9 else { return nil }
         var v = 0
         for b in s {

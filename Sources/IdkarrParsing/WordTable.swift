@@ -4,7 +4,8 @@
 /// Swift's own tables hash with SipHash and compare the full string at every probe; these hash
 /// the bytes once (FNV-1a), keep the hashes beside the keys at a low load, and compare strings
 /// only when the hashes agree. ASCII words (all but a few) take that path; other words go to the
-/// standard dictionary, so Unicode canonical equivalence behaves exactly as before.
+/// standard dictionary, so Unicode canonical equivalence behaves exactly as before (and skip it
+/// when no key can be canonically equal to a non-ASCII word).
 struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     /// The same entries as a standard dictionary (for non-ASCII words, `keys`, iteration).
     let dictionary: [String: Value]
@@ -12,9 +13,14 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private let slotKeys: [String]
     private let slotValues: [Value?]
     private let mask: Int
+    /// Some key may be canonically equal to a word that holds a byte ≥ 0x80: a non-ASCII key, or
+    /// one holding ";", "`" or "K" (the only ASCII that non-ASCII characters normalize to: U+037E,
+    /// U+1FEF, U+212A). When false, such words are in no table.
+    private let nonASCIIMayMatch: Bool
 
     init(_ dictionary: [String: Value]) {
         self.dictionary = dictionary
+        nonASCIIMayMatch = dictionary.keys.contains { $0.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "K") } }
         var capacity = 16
         while capacity < dictionary.count * 4 { capacity <<= 1 }
         var hashes = [UInt64](repeating: 0, count: capacity)
@@ -39,7 +45,7 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     subscript(_ key: String) -> Value? {
-        guard let h = WordHash.ascii(key) else { return dictionary[key] }
+        guard let h = WordHash.ascii(key) else { return nonASCIIMayMatch ? dictionary[key] : nil }
         var i = WordHash.slot(h) & mask
         while true {
             let slot = hashes[i]
@@ -54,29 +60,39 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     @inline(__always) subscript(_ t: TokenizedName, _ i: Int) -> Value? {
         guard i >= 0, i < t.tokens.count else { return nil }
         let h = t.tokens[i].hash
-        if h == 0 { return dictionary[t.words[i]] }
+        if h == 0 { return nonASCIIMayMatch ? dictionary[t.text(i)] : nil }
         var k = WordHash.slot(h) & mask
         while true {
             let slot = hashes[k]
             if slot == 0 { return nil }
-            if slot == h && slotKeys[k] == t.words[i] { return slotValues[k] }
+            if slot == h && t.isWord(i, key: slotKeys[k]) { return slotValues[k] }
             k = (k + 1) & mask
         }
     }
 
     /// `self[Bytes.lowercased(word)]` for the bytes of a word.
-    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? { value(bytes, lowercasing: true) }
+
+    /// `self[String(decoding: bytes, as: UTF8.self)]` for the bytes of a word (case kept).
+    func value(bytes: UnsafeBufferPointer<UInt8>) -> Value? { value(bytes, lowercasing: false) }
+
+    /// The value of `bytes` (ASCII letters lower-cased first when `lowercasing`); no string is
+    /// made unless a byte is ≥ 0x80.
+    private func value(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Value? {
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { lowercasing ? Bytes.lower(b) : b }
         var h = WordHash.seed
         for b in bytes {
-            if b >= 0x80 { return self[String(decoding: bytes.map(Bytes.lower), as: UTF8.self)] }
-            h = WordHash.step(h, Bytes.lower(b))
+            if b >= 0x80 { return self[String(decoding: bytes.map(fold), as: UTF8.self)] }
+            h = WordHash.step(h, fold(b))
         }
         h = WordHash.finish(h)
         var k = WordHash.slot(h) & mask
         while true {
             let slot = hashes[k]
             if slot == 0 { return nil }
-            if slot == h, slotKeys[k].utf8.elementsEqual(bytes.lazy.map(Bytes.lower)) { return slotValues[k] }
+            if slot == h, Text.withBytes(slotKeys[k], { key in key.count == bytes.count && !zip(key, bytes).contains { $0 != fold($1) } }) {
+                return slotValues[k]
+            }
             k = (k + 1) & mask
         }
     }
