@@ -214,6 +214,8 @@ enum AnimeRules {
     /// `Title.103.hdtv` → S1E03, `Title.1012` → S10E12, `Title.10910` → S1E09-E10.
     static func compact(_ t: TokenizedName, _ i: Int) -> EpisodeMarker? {
         guard i > 0, let n = t[i].number, t.gap(before: i).count == 1 else { return nil }
+        // `H.264`, `x.265`: a codec, not season 2 episode 64 (Sonarr strips `[xh][\W_]?26[45]` first).
+        if t.isWord(i - 1, "h") || t.isWord(i - 1, "x") { return nil }
         if i + 1 < t.count {
             let j = i + 1
             let nextCompact = t[j].digitCount == t[i].digitCount && t.separator(before: j) == t.separator(before: i)

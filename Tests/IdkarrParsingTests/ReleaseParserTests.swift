@@ -16,6 +16,19 @@ import Testing
         #expect(r.quality.quality == .bluray1080p && r.releaseGroup == "SPARKS")
     }
 
+    /// `H.264` / `H.265` after the year is a codec, not a compact S02E64 (WEB-DL movies are named so).
+    @Test(arguments: [
+        ("Movie.Title.2019.720p.AMZN.WEB-DL.DDP5.1.H.264-NTG", "Movie Title", 2019),
+        ("Some Movie 2021 1080p WEB-DL DD5 1 H 264-EVO", "Some Movie", 2021),
+        ("The.Golden.Circle.2001.1080p.WEB.H.265-GROUP", "The Golden Circle", 2001),
+        ("Arrival.2016.2160p.WEB-DL.x.265-XYZ", "Arrival", 2016),
+    ])
+    func codecNumbersAreNoEpisodes(_ name: String, _ title: String, _ year: Int) {
+        let r = ReleaseParser.parse(name)
+        #expect(r.kind == .movie && r.movieTitle == title && r.year == year, "\(r.jsonString())")
+        #expect(ReleaseParser.parseEpisode(name) == nil)
+    }
+
     @Test func pathsUseTheirFolders() {
         let season = ReleaseParser.parse("/tv/Some Series/Season 2/05 - The Title.mkv")
         #expect(season.kind == .episode && season.seasonNumber == 2 && season.episodeNumbers == [5])
