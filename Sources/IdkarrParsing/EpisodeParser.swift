@@ -53,6 +53,13 @@ enum EpisodeParser {
             marker.kind = .mini
         }
         apply(marker, to: &r)
+        // `Title.Part.2.2011.1080p`: a part number right before a year is how movies in parts are
+        // named; `parse` weighs it against the movie reading.
+        if marker.kind == .mini, marker.end < body.count, let year = body[marker.end].number, body[marker.end].digitCount == 4,
+            (1900...2100).contains(year)
+        {
+            r.partBeforeYear = true
+        }
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
         r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(qualitySource)) : full)

@@ -43,6 +43,10 @@ public struct ParsedRelease: Hashable, Sendable {
     public var releaseGroup: String?
     public var releaseHash: String?
 
+    /// The episode came from a part number followed by a year (`Movie.Part.2.2011`): a movie's
+    /// name more often than a mini-series'. Read by `ReleaseParser.parse` only.
+    var partBeforeYear = false
+
     public init() {}
 
     public var movieTitle: String? { movieTitles.first }

@@ -20,7 +20,7 @@ public enum ReleaseParser {
         } else {
             let prepared = PreparedName(input)
             if let e = EpisodeParser.parse(prepared) {
-                if isConfidentEpisode(e) { return e }
+                if isConfidentEpisode(e), !e.partBeforeYear { return e }
                 if let m = MovieParser.parse(prepared, shared: (e.quality, e.releaseGroup)), m.year != nil { return m }
                 return e
             }

@@ -29,6 +29,20 @@ import Testing
         #expect(ReleaseParser.parseEpisode(name) == nil)
     }
 
+    /// A part number right before the year names a movie in parts; without a year it stays a
+    /// mini-series episode (and Sonarr's reading, `parseEpisode`, is unchanged).
+    @Test func moviesInParts() {
+        let potter = ReleaseParser.parse("Harry.Potter.and.the.Deathly.Hallows.Part.2.2011.1080p.BluRay.x264-GRP")
+        #expect(potter.kind == .movie && potter.movieTitle == "Harry Potter and the Deathly Hallows Part 2" && potter.year == 2011)
+        let dune = ReleaseParser.parse("Dune.Part.Two.2024.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX")
+        #expect(dune.kind == .movie && dune.movieTitle == "Dune Part Two" && dune.year == 2024)
+        #expect(ReleaseParser.parseEpisode("Dune.Part.Two.2024.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX")?.episodeNumbers == [2])
+        let mini = ReleaseParser.parse("Mini.Series.Part.2.720p.HDTV.x264-GRP")
+        #expect(mini.kind == .episode && mini.seasonNumber == 1 && mini.episodeNumbers == [2])
+        let dated = ReleaseParser.parse("Show.Name.2019.Part.2.720p.HDTV.x264-GRP")
+        #expect(dated.kind == .episode && dated.episodeNumbers == [2])
+    }
+
     @Test func pathsUseTheirFolders() {
         let season = ReleaseParser.parse("/tv/Some Series/Season 2/05 - The Title.mkv")
         #expect(season.kind == .episode && season.seasonNumber == 2 && season.episodeNumbers == [5])
