@@ -125,7 +125,8 @@ struct IndexerResource: Encodable {
 }
 
 /// Create and update input: absent fields stay as they are (create fills defaults); `apiKey`
-/// absent keeps the key, "" removes it. Read-only fields of a resource sent back are ignored.
+/// absent keeps the key, "" removes it; `null` clears the optional numbers (minimum seeders, seed
+/// ratio and time). Read-only fields of a resource sent back are ignored.
 struct IndexerInputResource: Decodable {
     var name: String?
     var kind: IndexerKind?
@@ -140,13 +141,42 @@ struct IndexerInputResource: Decodable {
     var enableInteractiveSearch: Bool?
     var priority: Int?
     var tags: [Int]?
-    var minimumSeeders: Int?
-    var seedRatio: Double?
-    var seedTimeMinutes: Int?
+    /// Absent: unchanged; `null`: cleared.
+    var minimumSeeders: Int??
+    var seedRatio: Double??
+    var seedTimeMinutes: Int??
     var additionalParameters: String?
     var version: Int?
     /// Test only: the saved indexer the form edits.
     var id: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, baseURL, apiPath, apiKey, movieCategories, tvCategories, animeCategories, enableRss, enableAutomaticSearch,
+             enableInteractiveSearch, priority, tags, minimumSeeders, seedRatio, seedTimeMinutes, additionalParameters, version, id
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        kind = try c.decodeIfPresent(IndexerKind.self, forKey: .kind)
+        baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)
+        apiPath = try c.decodeIfPresent(String.self, forKey: .apiPath)
+        apiKey = try c.decodeIfPresent(String.self, forKey: .apiKey)
+        movieCategories = try c.decodeIfPresent([Int].self, forKey: .movieCategories)
+        tvCategories = try c.decodeIfPresent([Int].self, forKey: .tvCategories)
+        animeCategories = try c.decodeIfPresent([Int].self, forKey: .animeCategories)
+        enableRss = try c.decodeIfPresent(Bool.self, forKey: .enableRss)
+        enableAutomaticSearch = try c.decodeIfPresent(Bool.self, forKey: .enableAutomaticSearch)
+        enableInteractiveSearch = try c.decodeIfPresent(Bool.self, forKey: .enableInteractiveSearch)
+        priority = try c.decodeIfPresent(Int.self, forKey: .priority)
+        tags = try c.decodeIfPresent([Int].self, forKey: .tags)
+        minimumSeeders = try c.nullable(Int.self, .minimumSeeders)
+        seedRatio = try c.nullable(Double.self, .seedRatio)
+        seedTimeMinutes = try c.nullable(Int.self, .seedTimeMinutes)
+        additionalParameters = try c.decodeIfPresent(String.self, forKey: .additionalParameters)
+        version = try c.decodeIfPresent(Int.self, forKey: .version)
+        id = try c.decodeIfPresent(Int.self, forKey: .id)
+    }
 
     func newDefinition() throws -> IndexerDefinition {
         var v = Validator()

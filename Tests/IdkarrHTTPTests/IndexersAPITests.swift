@@ -20,6 +20,16 @@ import Testing
                                                                         "baseURL": "http://127.0.0.1:9117/api/v2.0/indexers/all/results/torznab"],
                                            auth: .apiKey(key))
             #expect(torrent.status == .created && torrent.object["minimumSeeders"] as? Int == 1)
+            // Optional numbers: a value sets, absent keeps, null clears.
+            let torrentId = try #require(torrent.object["id"] as? Int)
+            let ratio = try await c.send(.put, "/api/v1/indexers/\(torrentId)", ["seedRatio": 2.5, "seedTimeMinutes": 600], auth: .apiKey(key))
+            #expect(ratio.object["seedRatio"] as? Double == 2.5 && ratio.object["seedTimeMinutes"] as? Int == 600)
+            let kept = try await c.send(.put, "/api/v1/indexers/\(torrentId)", ["priority": 3], auth: .apiKey(key))
+            #expect(kept.object["seedRatio"] as? Double == 2.5)
+            let nulled = try await c.send(.put, "/api/v1/indexers/\(torrentId)", ["seedRatio": NSNull(), "minimumSeeders": NSNull()],
+                                          auth: .apiKey(key))
+            #expect(nulled.status == .ok && nulled.object["seedRatio"] == nil && nulled.object["minimumSeeders"] == nil)
+            #expect(nulled.object["seedTimeMinutes"] as? Int == 600)
 
             let list = try await c.send(.get, "/api/v1/indexers", auth: .apiKey(key))
             #expect(list.records.count == 2 && !list.text.contains("s3cr3t"))
