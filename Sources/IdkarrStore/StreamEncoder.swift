@@ -19,13 +19,27 @@ final class StreamWriter {
     private var open: [(id: Int, close: UInt8, count: Int)] = []
     private var nextID = 0
 
-    init() { bytes.reserveCapacity(16 * 1024) }
+    /// Dates as `2026-11-25T00:57:14Z` (what the HTTP API writes) instead of with milliseconds.
+    let wholeSeconds: Bool
+
+    init(wholeSeconds: Bool = false) {
+        self.wholeSeconds = wholeSeconds
+        bytes.reserveCapacity(16 * 1024)
+    }
 
     func openContainer(_ opening: UInt8, _ closing: UInt8) -> Int {
         bytes.append(opening)
         nextID += 1
         open.append((nextID, closing, 0))
         return nextID
+    }
+
+    /// The container already open at `depth` (an encoder asked twice), or nil when there is none.
+    /// One of the other kind cannot be continued: the encode falls back.
+    func reopen(at depth: Int, _ closing: UInt8) -> Int? {
+        guard depth < open.count else { return nil }
+        if open[depth].close != closing { unsupported = true }
+        return open[depth].id
     }
 
     /// Closes the containers opened above `depth` (the value being encoded is complete).
@@ -124,7 +138,7 @@ final class StreamWriter {
 
     func date(_ date: Date) {
         bytes.append(UInt8(ascii: "\""))
-        ISODate.write(date, into: &bytes)
+        ISODate.write(date, into: &bytes, wholeSeconds: wholeSeconds)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -142,7 +156,7 @@ final class StreamWriter {
         else {
             let depth = self.depth
             let start = bytes.count
-            try v.encode(to: StreamEncoder(writer: self))
+            try v.encode(to: StreamEncoder(writer: self, depth: depth))
             close(to: depth)
             if bytes.count == start { raw("{}") }  // encoded nothing: JSONEncoder writes an empty object
         }
@@ -151,15 +165,26 @@ final class StreamWriter {
 
 struct StreamEncoder: Encoder {
     let writer: StreamWriter
+    /// The writer's depth when this encoder's value began: a container at this depth is this
+    /// encoder's own.
+    let depth: Int
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
+    init(writer: StreamWriter, depth: Int? = nil) {
+        self.writer = writer
+        self.depth = depth ?? writer.depth
+    }
+
+    /// Asking one encoder for its container again continues the same object (a type that encodes
+    /// another value into its encoder and then adds keys), as `JSONEncoder` merges them.
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(StreamKeyed<Key>(writer: writer, id: writer.openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"))))
+        let id = writer.reopen(at: depth, UInt8(ascii: "}")) ?? writer.openContainer(UInt8(ascii: "{"), UInt8(ascii: "}"))
+        return KeyedEncodingContainer(StreamKeyed<Key>(writer: writer, id: id))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        StreamUnkeyed(writer: writer, id: writer.openContainer(UInt8(ascii: "["), UInt8(ascii: "]")))
+        StreamUnkeyed(writer: writer, id: writer.reopen(at: depth, UInt8(ascii: "]")) ?? writer.openContainer(UInt8(ascii: "["), UInt8(ascii: "]")))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { StreamSingle(writer: writer) }

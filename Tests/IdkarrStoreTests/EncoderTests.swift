@@ -22,6 +22,44 @@ import Testing
         #expect(try StoreCoding.decode(DecoderTests.Everything.self, from: bytes) == value)
     }
 
+    /// The HTTP API's flavour: the same JSON as `JSONEncoder` with `.iso8601` dates (whole
+    /// seconds, rounded down) and unescaped slashes.
+    @Test(arguments: 0..<16)
+    func wholeSecondsAsFoundationWrites(seed: Int) throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.withoutEscapingSlashes]
+        foundation.dateEncodingStrategy = .iso8601
+        let value = DecoderTests.sample(seed)
+        let ours = try StoreJSON.encodeWholeSeconds(value)
+        let theirs = try foundation.encode(value)
+        #expect(try JSONSerialization.jsonObject(with: Data(ours)) as! NSObject == JSONSerialization.jsonObject(with: theirs) as! NSObject)
+        for seconds in [0.0, 0.999, 1_700_000_000.123, 1_700_000_000.9996, 86_399.5, 951_782_400] {
+            let date = Date(timeIntervalSince1970: seconds)
+            let expected = String(decoding: try foundation.encode([date]), as: UTF8.self)
+            #expect(String(decoding: try StoreJSON.encodeWholeSeconds([date]), as: UTF8.self) == expected, "\(seconds)")
+        }
+    }
+
+    /// A type that encodes another value into its own encoder, then opens a second keyed container
+    /// on it (Foundation merges both into one object): the streaming encoder must write the same.
+    @Test func twoKeyedContainersOnOneEncoderMerge() throws {
+        struct Inner: Encodable { var title = "x"; var year = 1999 }
+        struct Outer: Encodable {
+            var inner = Inner()
+            var confidence = 0.5
+            enum Key: String, CodingKey { case confidence }
+            func encode(to encoder: any Encoder) throws {
+                try inner.encode(to: encoder)
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encode(confidence, forKey: .confidence)
+            }
+        }
+        let value = ["a": [Outer(), Outer()]]
+        let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as! NSObject
+        let ours = try JSONSerialization.jsonObject(with: Data(StoreJSON.encodeWholeSeconds(value))) as! NSObject
+        #expect(ours == foundation)
+    }
+
     @Test func scalarsAndEdges() throws {
         #expect(try StoreCoding.encode("a\"\\/\n\u{1}é", fallback: JSONEncoder()) == Array(#""a\"\\/\n\u0001é""#.utf8))
         #expect(try StoreCoding.encode([1.5, 42, -0.25, 1e300, 5e-324], fallback: JSONEncoder()) == Array("[1.5,42,-0.25,1e+300,5e-324]".utf8))
