@@ -35,8 +35,16 @@ enum EpisodeParser {
         let full = p.full
         let body = p.body(from: bodyStart)
         let allBrackets = group != nil && Text.containsBytes(name, [0x5D, 0x5B]) || (group != nil && Text.containsBytes(name, [0xE2, 0x98, 0x85]))
-        guard var (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
+        guard let (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
         var r = ParsedRelease()
+        fill(&r, p, body, marker, titleEnd: titleEnd, datePrefixed: datePrefixed, qualitySource: qualitySource)
+        return r
+    }
+
+    /// Fills `r` with the release of a name whose marker was found (`body`: its words after the
+    /// leading group). (Filling the caller's value in place spares a copy of the result.)
+    @inline(never) static func fill(_ r: inout ParsedRelease, _ p: PreparedName, _ body: TokenizedName, _ marker: consuming EpisodeMarker, titleEnd: Int, datePrefixed: Bool, qualitySource: String) {
+        let (name, group, full) = (p.name, p.group, p.full)
         r.kind = .episode
         r.releaseTitle = name
         var seriesTitle = titleText(body, titleEnd)
@@ -66,7 +74,6 @@ enum EpisodeParser {
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name, tokens: full)
         r.releaseHash = ReleaseHash.find(full)
-        return r
     }
 
     static func apply(_ m: EpisodeMarker, to r: inout ParsedRelease) {

@@ -7,7 +7,7 @@ enum MovieParser {
 
     static func parse(_ p: PreparedName, shared: (QualityModel, String?)? = nil) -> ParsedRelease? {
         if p.rejected { return nil }
-        let (title, name, group, full) = (p.title, p.name, p.group, p.full)
+        let (name, group) = (p.name, p.group)
         let body = p.body()
         guard body.count > 0 else { return nil }
         // A TV episode marker means this is not a movie.
@@ -17,6 +17,14 @@ enum MovieParser {
         guard titleEnd > 0 else { return nil }
         if yearIndex == nil && titleEnd == body.count && group == nil { return nil }
         var r = ParsedRelease()
+        fill(&r, p, body, titleEnd: titleEnd, yearIndex: yearIndex, shared: shared)
+        return r
+    }
+
+    /// Fills `r` with the movie of a name whose title ends at word `titleEnd` of `body` (its words
+    /// after the leading group). (Filling the caller's value in place spares a copy of the result.)
+    @inline(never) static func fill(_ r: inout ParsedRelease, _ p: PreparedName, _ body: TokenizedName, titleEnd: Int, yearIndex: Int?, shared: (QualityModel, String?)?) {
+        let (title, name, group, full) = (p.title, p.name, p.group, p.full)
         r.kind = .movie
         r.releaseTitle = name
         var stop = body[titleEnd - 1].end
@@ -33,7 +41,6 @@ enum MovieParser {
         r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name, tokens: full))
         r.releaseHash = ReleaseHash.find(full)
         (r.imdbId, r.tmdbId) = Ids.find(full)
-        return r
     }
 
     static func isYear(_ t: TokenizedName, _ i: Int) -> Bool {
