@@ -20,15 +20,25 @@ enum Text {
 
     static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
 
-    static func trimmed(_ s: String) -> String {
-        guard withBytes(s, { u in u.count > 0 && (isSpace(u[0]) || isSpace(u[u.count - 1])) }) else { return s }
-        let u = Array(s.utf8)
+    static func trimmed(_ s: String) -> String { keeping(s, trimmedRange) }
+
+    /// The bytes of `u` without white space at either end.
+    static func trimmedRange(_ u: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var a = 0
         var b = u.count
         while a < b, isSpace(u[a]) { a += 1 }
         while b > a, isSpace(u[b - 1]) { b -= 1 }
-        if a == 0 && b == u.count { return s }
-        return String(decoding: u[a..<b], as: UTF8.self)
+        return a..<b
+    }
+
+    /// The part of `s` at the byte range `keep` picks from its bytes (`s` itself when that is all
+    /// of it: most clean-ups change nothing, and then no string is made).
+    static func keeping(_ s: String, _ keep: (UnsafeBufferPointer<UInt8>) -> Range<Int>) -> String {
+        let part: String? = withBytes(s) { u in
+            let r = keep(u)
+            return r.count == u.count ? nil : String(decoding: Bytes.part(u, r), as: UTF8.self)
+        }
+        return part ?? s
     }
 
     static func trim(_ s: String, _ set: [UInt8]) -> String {

@@ -286,6 +286,11 @@ enum Bytes {
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
     @inline(__always) static func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b & ~0x20 : b }
 
+    /// The bytes `r` of `u`, indexed from 0.
+    @inline(__always) static func part(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: u[r])
+    }
+
     /// The first `count` bytes of `a` and `b` are the same (compared eight at a time).
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
         guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
