@@ -20,11 +20,16 @@ public enum ReleaseGroupParser {
     /// The group of a name that `TitlePrep.prepare` already cleaned.
     /// `tokens`: the words of `prepared`, when the caller has them already.
     static func parse(prepared: String, tokens: TokenizedName? = nil) -> String? {
+        // `s` is `prepared` or a shorter part of it: the words of `prepared` serve as they are
+        // unless something was cut.
+        func words(_ s: String) -> TokenizedName? {
+            tokens.map { s.utf8.count == prepared.utf8.count ? $0 : TokenizedName.reusing($0, for: s) }
+        }
         var s = removeTrailingNote(prepared)
-        if let anime = animeGroup(s, words: tokens.map { TokenizedName.reusing($0, for: s) }) { return anime }
+        if s.utf8.first == UInt8(ascii: "["), let anime = animeGroup(s, words: words(s)) { return anime }
         s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
-        let t = tokens.map { TokenizedName.reusing($0, for: s) } ?? TokenizedName(s)
+        let t = words(s) ?? TokenizedName(s)
         return dashGroup(s, t) ?? codecFollower(t)
     }
 
@@ -66,7 +71,7 @@ public enum ReleaseGroupParser {
             while k >= 0, !(p[k] == UInt8(ascii: "-") || p[k] == UInt8(ascii: "_") || p[k] == UInt8(ascii: " ") || p[k] == UInt8(ascii: ".")) { k -= 1 }
             guard k >= 0 else { return true }
             let tail = UnsafeBufferPointer(rebasing: p[(k + 1)...])
-            return !junkSuffixes.contains(lowercasing: tail) && !(tail.count >= 5 && zip(tail.prefix(5), "rakuv".utf8).allSatisfy { Bytes.lower($0) == $1 })
+            return !junkSuffixes.contains(lowercasing: tail) && !(tail.count >= 5 && Bytes.startsLowercased(tail, with: "rakuv"))
         }
         if plain { return s }
         var u = Array(s.utf8)

@@ -103,12 +103,8 @@ enum TitlePrep {
         if siteTags.contains(lowercasing: inner) { return true }
         // The tests below compare characters; they can only hold when the bytes start with "www."
         // or end with ".com", ".org" or ".to" (in either case).
-        func starts(_ p: StaticString) -> Bool { inner.count >= p.utf8CodeUnitCount && (0..<p.utf8CodeUnitCount).allSatisfy { Bytes.lower(inner[$0]) == p.utf8Start[$0] } }
-        func ends(_ p: StaticString) -> Bool {
-            let n = p.utf8CodeUnitCount
-            return inner.count >= n && (0..<n).allSatisfy { Bytes.lower(inner[inner.count - n + $0]) == p.utf8Start[$0] }
-        }
-        guard starts("www.") || ends(".com") || ends(".org") || ends(".to") else { return false }
+        func ends(_ p: StaticString) -> Bool { Bytes.endsLowercased(inner, with: p) }
+        guard Bytes.startsLowercased(inner, with: "www.") || ends(".com") || ends(".org") || ends(".to") else { return false }
         let s = Bytes.lowercased(String(decoding: inner, as: UTF8.self))
         return s.hasPrefix("www.") || s.hasSuffix(".com") || s.hasSuffix(".org") || s.hasSuffix(".to")
     }

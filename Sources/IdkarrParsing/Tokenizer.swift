@@ -291,6 +291,19 @@ enum Bytes {
         UnsafeBufferPointer(rebasing: u[r])
     }
 
+    /// `u` starts with the lower-case ASCII `p` when its letters are lower-cased.
+    static func startsLowercased(_ u: UnsafeBufferPointer<UInt8>, with p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard u.count >= n else { return false }
+        for k in 0..<n where lower(u[k]) != p.utf8Start[k] { return false }
+        return true
+    }
+
+    /// `u` ends with the lower-case ASCII `p` when its letters are lower-cased.
+    static func endsLowercased(_ u: UnsafeBufferPointer<UInt8>, with p: StaticString) -> Bool {
+        u.count >= p.utf8CodeUnitCount && startsLowercased(part(u, (u.count - p.utf8CodeUnitCount)..<u.count), with: p)
+    }
+
     /// The first `count` bytes of `a` and `b` are the same (compared eight at a time).
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
         guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
