@@ -35,7 +35,10 @@ enum EpisodeParser {
         let full = p.full
         let body = p.body(from: bodyStart)
         let allBrackets = group != nil && Text.containsBytes(name, [0x5D, 0x5B]) || (group != nil && Text.containsBytes(name, [0xE2, 0x98, 0x85]))
-        guard let (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
+        // (Names of brackets only are read as such first, the others when no marker is found.)
+        guard let (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil)
+            ?? (allBrackets ? nil : bracketOnly(name, bodyStart)) ?? specialMarker(body, hasGroup: group != nil)
+        else { return nil }
         var r = ParsedRelease()
         fill(&r, p, body, marker, titleEnd: titleEnd, datePrefixed: datePrefixed, qualitySource: qualitySource)
         return r
@@ -176,7 +179,7 @@ enum EpisodeParser {
         var title = s
         // The separators hold "/", "|" or 0xC2 (the first byte of "·"): without them none splits.
         if Text.withBytes(title, { Bytes.contains($0, UInt8(ascii: "/"), or: UInt8(ascii: "|")) || Bytes.contains($0, 0xC2, or: 0xC2) }) {
-            for sep in [" / ", " | ", "·", "/"] {
+            for sep: StaticString in [" / ", " | ", "·", "/"] {
                 if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
             }
         }
@@ -186,7 +189,7 @@ enum EpisodeParser {
         let u = title.utf8
         let plain = u.first != 32 && u.last != 32 && (ascii || !u.contains(where: { $0 >= 0xE2 })) && !Text.containsBytes(title, [32, 32])
         if !plain, title.utf8.contains(where: Bytes.isLetter) {
-            var words = title.split(separator: " ").map(String.init)
+            var words = Text.spaceSeparated(title)
             while let last = words.last, words.count > 1, last.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { words.removeLast() }
             title = words.joined(separator: " ")
         }
