@@ -65,8 +65,8 @@ enum AnimeRules {
         var depth = 0
         var i = 0
         while i < t.count {
-            for k in (i > 0 ? t.tokens[i - 1].end : 0)..<t.tokens[i].start {
-                let b = t.bytes[k]
+            for k in (i > 0 ? t[i - 1].end : 0)..<t[i].start {
+                let b = t.byte(k)
                 if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "{") { depth += 1 }
                 if (b == UInt8(ascii: "]") || b == UInt8(ascii: ")") || b == UInt8(ascii: "}")) && depth > 0 { depth -= 1 }
             }
@@ -74,7 +74,7 @@ enum AnimeRules {
             guard i >= from else { continue }
             if best != nil && (QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil) { break }
             // Only a number, or a word starting with "e" (e05, ep05, episode 5), starts one.
-            let f = t.tokens[i].first
+            let f = t[i].first
             guard Bytes.isDigit(f) || f == UInt8(ascii: "e") else { continue }
             switch absoluteAt(t, i, depth: depth, hasGroup: hasGroup) {
             case .none:
@@ -122,7 +122,7 @@ enum AnimeRules {
         var m = EpisodeMarker(.absolute, i, idx + 1)
         let (last, numbers) = numbersOrSpecial(t, idx, first: n, dashBefore: dashBefore, into: &m)
         let inOwnBracket = depth > 0 && (g.last == UInt8(ascii: "[") || g.last == UInt8(ascii: "(") || g.last == UInt8(ascii: "{"))
-            && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
+            && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.byteCount ? t.byte(t[last].end) : 0))
         if depth > 0 && !inOwnBracket { return .none }
         if turkishEpisode.contains(t, m.end) { return .sure(m) }
         guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t.hasPrefix(idx, "0")) else { return .none }

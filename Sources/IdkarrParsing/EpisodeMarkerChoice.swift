@@ -8,14 +8,14 @@ extension EpisodeParser {
         var mini: EpisodeMarker?
         var compact: EpisodeMarker?
 
-        init(_ t: TokenizedName) {
+        init(_ t: borrowing TokenizedName) {
             for i in 0..<t.count {
                 // Each rule starts with a word of its own first bytes; the others are skipped here.
-                let tok = t.tokens[i]
+                let tok = t[i]
                 let f = tok.first
                 let digit = Bytes.isDigit(f)
                 // "s" and a digit (s01e02, s01, s2018), a season word, or a glued one (season4).
-                let sDigit = f == UInt8(ascii: "s") && tok.length >= 2 && Bytes.isDigit(t.bytes[tok.start + 1])
+                let sDigit = f == UInt8(ascii: "s") && tok.length >= 2 && Bytes.isDigit(t.byte(tok.start + 1))
                 let seasonWord = (f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80) && NumberWords.seasonWords.contains(t, i)
                 if standard == nil, sDigit || seasonWord || (digit && tok.digitCount == 0) || t.isWord(i, "cap"), let m = EpisodeRules.standard(t, i) {
                     standard = m
@@ -33,7 +33,7 @@ extension EpisodeParser {
                 {
                     mini = m
                 }
-                if compact == nil, i > 0, t.tokens[i].number != nil, let m = AnimeRules.compact(t, i) { compact = m }
+                if compact == nil, i > 0, t[i].number != nil, let m = AnimeRules.compact(t, i) { compact = m }
             }
         }
     }

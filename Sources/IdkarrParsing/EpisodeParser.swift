@@ -73,7 +73,7 @@ enum EpisodeParser {
         }
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
-        r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(qualitySource)) : full)
+        r.quality = QualityParser.parse(p.qualityWords(qualitySource))
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name, tokens: full)
         r.releaseHash = ReleaseHash.find(full)
@@ -156,7 +156,7 @@ enum EpisodeParser {
     static func titleText(_ t: TokenizedName, _ end: Int) -> String {
         guard end > 0 else { return "" }
         var stop = t[end - 1].end
-        while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") || t.bytes[stop] == UInt8(ascii: "?") { stop += 1 }
+        while stop < t.byteCount, t.byte(stop) == UInt8(ascii: "!") || t.byte(stop) == UInt8(ascii: ":") || t.byte(stop) == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
         if t.count > 1, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }), t[0].first >= 0xE3,
@@ -170,7 +170,7 @@ enum EpisodeParser {
         {
             from = close + 1
         }
-        let next: UInt8? = stop < t.bytes.count ? t.bytes[stop] : nil
+        let next: UInt8? = stop < t.byteCount ? t.byte(stop) : nil
         return SeriesTitles.normalize(t.bytes[from..<stop], keepTrailing: next) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
     }
 

@@ -42,7 +42,7 @@ public enum LanguageParser {
     ]
 
     /// After the leading digits of a word, at least two more bytes of which the first is a letter.
-    static func letterRunAfterDigits(_ u: [UInt8], _ tok: Token) -> Bool {
+    static func letterRunAfterDigits(_ u: ArraySlice<UInt8>, _ tok: Token) -> Bool {
         var k = tok.start
         while k < tok.end, Bytes.isDigit(u[k]) { k += 1 }
         return tok.end - k >= 2 && Bytes.isLetter(u[k])
@@ -82,11 +82,11 @@ public enum LanguageParser {
             // Most words name no language: only language words, short upper-case codes, words with
             // leading digits ("3ger"), the few words the rules below pair up, and non-ASCII words
             // can.
-            let tok = t.tokens[i]
+            let tok = t[i]
             // After leading digits a language word must follow ("3ger", "2xukr"); every key of
             // `words` has at least two letters.
             let digitsThenWord = tok.length > 3 && tok.digitCount == 0 && Bytes.isDigit(tok.first) && Self.letterRunAfterDigits(t.bytes, tok)
-            if tok.hash != 0, !wordsAndLoopWords.contains(t, i), !digitsThenWord, !(tok.length == 2 && t.bytes[tok.start] >= 65 && t.bytes[tok.start] <= 90) {
+            if tok.hash != 0, !wordsAndLoopWords.contains(t, i), !digitsThenWord, !(tok.length == 2 && t.byte(tok.start) >= 65 && t.byte(tok.start) <= 90) {
                 i += 1
                 continue
             }
@@ -149,7 +149,7 @@ public enum LanguageParser {
         if t.isWord(i, "pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
         let length = t[i].length
         let known = words[t, i]
-        if length == 2, t.bytes[t[i].start] >= 65 && t.bytes[t[i].start] <= 90 {
+        if length == 2, t.byte(t[i].start) >= 65 && t.byte(t[i].start) <= 90 {
             // handled below (upper-case codes)
         } else if known == nil {
             guard Bytes.isDigit(t[i].first), length > 3 else { return nil }

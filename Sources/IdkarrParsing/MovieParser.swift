@@ -28,14 +28,14 @@ enum MovieParser {
         r.kind = .movie
         r.releaseTitle = name
         var stop = body[titleEnd - 1].end
-        while stop < body.bytes.count, body.bytes[stop] == UInt8(ascii: "!") { stop += 1 }
+        while stop < body.byteCount, body.byte(stop) == UInt8(ascii: "!") { stop += 1 }
         let rawTitle = MovieTitles.normalizeAKA(Text.string(body.bytes[0..<stop]))
         var primary = MovieTitles.normalize(rawTitle)
         if group != nil { primary = Text.trim(primary, [32, UInt8(ascii: ".")]) }
         r.movieTitles = MovieTitles.akaSplit(primary)
         if let y = yearIndex { r.year = body[y].number }
         r.edition = Editions.find(body, from: 1)
-        r.quality = shared?.0 ?? QualityParser.parse(title.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(title)) : full)
+        r.quality = shared?.0 ?? QualityParser.parse(p.qualityWords(title))
         r.hardcodedSubs = r.quality.hardcodedSubs
         r.languages = LanguageParser.parseLanguages(full, from: min(titleEnd, full.count))
         r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name, tokens: full))
@@ -258,8 +258,8 @@ enum Editions {
     /// `50th`: one to nine digits, then "th" (a word with other bytes never is one).
     static func isOrdinal(_ t: TokenizedName, _ j: Int) -> Bool {
         let tok = t[j]
-        guard tok.hash != 0, tok.length >= 3, tok.length <= 11, Bytes.lower(t.bytes[tok.end - 2]) == UInt8(ascii: "t"),
-            Bytes.lower(t.bytes[tok.end - 1]) == UInt8(ascii: "h")
+        guard tok.hash != 0, tok.length >= 3, tok.length <= 11, Bytes.lower(t.byte(tok.end - 2)) == UInt8(ascii: "t"),
+            Bytes.lower(t.byte(tok.end - 1)) == UInt8(ascii: "h")
         else { return false }
         return t.bytes[tok.start..<(tok.end - 2)].allSatisfy(Bytes.isDigit)
     }

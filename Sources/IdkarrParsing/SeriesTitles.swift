@@ -87,7 +87,7 @@ enum ReleaseHash {
             let u = t.bytes[t[i].start..<t[i].end]
             guard u.allSatisfy({ Bytes.isDigit($0) || (Bytes.upper($0) >= 65 && Bytes.upper($0) <= 70) }) else { continue }
             let before = t.gap(before: i).last
-            let after: UInt8? = t[i].end < t.bytes.count ? t.bytes[t[i].end] : nil
+            let after: UInt8? = t[i].end < t.byteCount ? t.byte(t[i].end) : nil
             if (before == UInt8(ascii: "[") && after == UInt8(ascii: "]")) || (before == UInt8(ascii: "(") && after == UInt8(ascii: ")")) {
                 found = Text.string(u)
             }

@@ -147,14 +147,17 @@ enum TitlePrep {
     static func prepare(_ s: String) -> String {
         // Each step keeps a part of the bytes; one string is made at the end (none when the
         // name was clean already).
-        Text.keeping(foldFullWidth(s)) { u in
-            var r = Text.trimmedRange(u)
-            r = r.lowerBound..<(r.lowerBound + extensionStart(Bytes.part(u, r)))
-            r = (r.lowerBound + websitePrefixEnd(Bytes.part(u, r)))..<r.upperBound
-            r = r.lowerBound..<(r.lowerBound + siteSuffixStart(Bytes.part(u, r)))
-            let t = Text.trimmedRange(Bytes.part(u, r))
-            return (r.lowerBound + t.lowerBound)..<(r.lowerBound + t.upperBound)
-        }
+        Text.keeping(foldFullWidth(s), preparedRange)
+    }
+
+    /// The bytes of a (full-width folded) name that `prepare` keeps.
+    static func preparedRange(_ u: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var r = Text.trimmedRange(u)
+        r = r.lowerBound..<(r.lowerBound + extensionStart(Bytes.part(u, r)))
+        r = (r.lowerBound + websitePrefixEnd(Bytes.part(u, r)))..<r.upperBound
+        r = r.lowerBound..<(r.lowerBound + siteSuffixStart(Bytes.part(u, r)))
+        let t = Text.trimmedRange(Bytes.part(u, r))
+        return (r.lowerBound + t.lowerBound)..<(r.lowerBound + t.upperBound)
     }
 
     /// A name with no separators that looks like a hash or random characters.
@@ -256,26 +259,55 @@ struct PreparedName {
     let bodyStart: Int
     /// The words of `name`.
     let full: TokenizedName
+    /// The words of the trimmed title when `full` is they or their first words (the name is the
+    /// title, or the title without its extension): the quality is read from them.
+    private let titleWords: TokenizedName?
 
     init(_ title: String) {
-        self.init(title: title, name: TitlePrep.prepare(title))
+        let folded = TitlePrep.foldFullWidth(title)
+        let (name, words, longer) = Text.withBytes(folded) { u in
+            let r = TitlePrep.preparedRange(u)
+            let name = r.count == u.count ? folded : String(decoding: Bytes.part(u, r), as: UTF8.self)
+            // A name that is the trimmed title or its start (the title without its extension) is
+            // split as part of the title, so that the quality, read from the title, splits
+            // nothing again (a folded title is not the title).
+            let t = folded.utf8.count == title.utf8.count ? Text.trimmedRange(u) : 0..<0
+            let (words, longer) = TokenizedName.split(u, r, within: t)
+            return (name, words, longer)
+        }
+        self.init(title: title, name: name, words: words, titleWords: longer, screen: true)
     }
 
     /// `screen`: reject empty and hash-like names (an un-reversed name is read whatever it looks like).
     init(title: String, name: String, screen: Bool = true) {
+        self.init(title: title, name: name, words: TokenizedName(name), titleWords: nil, screen: screen)
+    }
+
+    /// `words`: the words of `name`; `titleWords`: the words of the trimmed title when `words`
+    /// are they or their first words.
+    private init(title: String, name: String, words: TokenizedName, titleWords longer: TokenizedName?, screen: Bool) {
         self.title = title
         self.name = name
-        let words = TokenizedName(name)
         // An ASCII name of more than two words is no hash (`looksLikeHash` reads at most two).
         let plainWords = words.count > 2 && !words.bytes.withUnsafeBufferPointer(Bytes.hasHighByte)
         rejected = screen && (name.isEmpty || !plainWords && TitlePrep.looksLikeHash(name))
         if rejected {
             (group, bodyStart) = (nil, 0)
             full = TokenizedName(bytes: [])
+            titleWords = nil
         } else {
             (group, bodyStart) = EpisodeParser.leadingGroup(name, words)
             full = words
+            titleWords = longer
         }
+    }
+
+    /// The words the quality is read from when its source is `source` (the title, or a name made
+    /// from it): `TokenizedName.reusing(full, for: Text.trimmed(source))`, or `full` for a long source.
+    func qualityWords(_ source: String) -> TokenizedName {
+        guard source.utf8.count < 400 else { return full }
+        if let titleWords, source == title { return titleWords }
+        return TokenizedName.reusing(full, for: Text.trimmed(source))
     }
 
     /// The words after the leading group tags (or after byte `from`).

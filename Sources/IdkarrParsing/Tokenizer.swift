@@ -23,28 +23,60 @@ struct Token: Sendable {
 }
 
 /// A release name split into words, with the bytes kept for separators and original case.
+///
+/// A name may be the first words of a longer split (a title without its extension): it then
+/// shares that split's arrays, and `reusing` hands back the longer one without splitting again.
 struct TokenizedName: Sendable {
-    let bytes: [UInt8]
-    /// `bytes` with ASCII letters lower-cased: the words' texts are slices of it (no `String` is
-    /// made per word; rules compare these bytes).
+    /// The bytes split; the name's bytes are the first `byteCount` of them.
+    private let allBytes: [UInt8]
+    /// `allBytes` with ASCII letters lower-cased: the words' texts are slices of it (no `String`
+    /// is made per word; rules compare these bytes).
     let lower: [UInt8]
-    var tokens: [Token]
+    /// The words split; the name's words are the first `count`.
+    private let allTokens: [Token]
+    /// Number of bytes of the name.
+    let byteCount: Int
+    let count: Int
+
+    /// The bytes of the name.
+    var bytes: ArraySlice<UInt8> { allBytes[0..<byteCount] }
+    /// The words of the name.
+    var tokens: ArraySlice<Token> { allTokens[0..<count] }
 
     init(_ string: String) {
         self.init(bytes: Array(string.utf8))
     }
 
     init(bytes: [UInt8]) {
-        self.bytes = bytes
         var lower = bytes  // a copy the scan overwrites (cheaper than a new zeroed array)
-        tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
-        self.lower = lower
+        let tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
+        self.init(bytes: bytes, lower: lower, tokens: tokens)
     }
 
-    private init(bytes: [UInt8], lower: [UInt8], tokens: [Token]) {
-        self.bytes = bytes
+    private init(bytes: [UInt8], lower: [UInt8], tokens: [Token], byteCount: Int? = nil, count: Int? = nil) {
+        allBytes = bytes
         self.lower = lower
-        self.tokens = tokens
+        allTokens = tokens
+        self.byteCount = byteCount ?? bytes.count
+        self.count = count ?? tokens.count
+    }
+
+    /// The words of the bytes `name` of `u`, and of the bytes `longer` when `name` is their start
+    /// and ends with them or before an ASCII separator: the words of `name` are then the first
+    /// words of that split.
+    static func split(_ u: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, within longer: Range<Int>) -> (TokenizedName, TokenizedName?) {
+        let isStart = !longer.isEmpty && name.lowerBound == longer.lowerBound && name.upperBound <= longer.upperBound
+            && (name.upperBound == longer.upperBound || ByteClass.table[Int(u[name.upperBound])] == ByteClass.separator)
+        guard isStart else { return (TokenizedName(bytes: Array(Bytes.part(u, name))), nil) }
+        let all = TokenizedName(bytes: Array(Bytes.part(u, longer)))
+        return (all.prefix(bytes: name.count), all)
+    }
+
+    /// The words within the first `n` bytes of the split (byte `n`, if any, separates words).
+    private func prefix(bytes n: Int) -> TokenizedName {
+        var k = allTokens.count
+        while k > 0, allTokens[k - 1].end > n { k -= 1 }
+        return TokenizedName(bytes: allBytes, lower: lower, tokens: allTokens, byteCount: n, count: k)
     }
 
     /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
@@ -121,14 +153,14 @@ struct TokenizedName: Sendable {
         let rest = Array(bytes[start...])
         guard ByteClass.table[Int(bytes[start - 1])] == ByteClass.separator else { return TokenizedName(bytes: rest) }
         var k = 0
-        while k < tokens.count, tokens[k].start < start { k += 1 }
+        while k < count, tokens[k].start < start { k += 1 }
         let shifted = tokens[k...].map { t -> Token in
             var t = t
             t.start -= start
             t.end -= start
             return t
         }
-        return TokenizedName(bytes: rest, lower: Array(lower[start...]), tokens: shifted)
+        return TokenizedName(bytes: rest, lower: Array(lower[start..<byteCount]), tokens: shifted)
     }
 
     /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
@@ -144,37 +176,52 @@ struct TokenizedName: Sendable {
         return 0
     }
 
-    /// `other` when it was split from exactly `string`, else a split of `string` (which reuses
-    /// the words of `other` when `string` is `other` followed by an ASCII separator and more, as
-    /// for a name and its file name with the extension).
+    /// The words of `string` as `other`'s split already has them: the same words or first words
+    /// when `string` is the split's bytes or their start before an ASCII separator (a name and
+    /// its part without a trailing note); else a split of `string`, which reuses the words of
+    /// `other` when `string` is its bytes followed by an ASCII separator and more (a name and
+    /// its file name with the extension).
     static func reusing(_ other: TokenizedName, for string: String) -> TokenizedName {
-        let n = other.bytes.count
+        let all = other.allBytes
+        // How many bytes `string` shares with the split: all of it (-1 when it differs).
         let shared: Int = Text.withBytes(string) { s in
-            other.bytes.withUnsafeBufferPointer { b in
-                guard s.count >= n, Bytes.equal(b, s, count: n) else { return -1 }
-                if s.count == n { return n }
-                return ByteClass.table[Int(s[n])] == ByteClass.separator ? n : -1
+            all.withUnsafeBufferPointer { b in
+                let m = min(s.count, b.count)
+                guard Bytes.equal(b, s, count: m) else { return -1 }
+                if s.count == b.count { return m }
+                let next = s.count < b.count ? b[m] : s[m]
+                return ByteClass.table[Int(next)] == ByteClass.separator ? m : -1
             }
         }
-        if shared == n && string.utf8.count == n { return other }
-        let all = Array(string.utf8)
-        guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
-        var lower = all
+        let n = string.utf8.count
+        if shared == n { return other.prefix(bytes: n) }
+        guard shared == all.count, shared > 0 else { return TokenizedName(string) }
+        let bytes = Array(string.utf8)
+        var lower = bytes
         let more = lower.withUnsafeMutableBufferPointer { out in
-            for k in 0..<n { out[k] = other.lower[k] }
-            return all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
+            for k in 0..<shared { out[k] = other.lower[k] }
+            return bytes.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[shared...]), into: UnsafeMutableBufferPointer(rebasing: out[shared...]), offset: shared) }
         }
-        return TokenizedName(bytes: all, lower: lower, tokens: other.tokens + more)
+        return TokenizedName(bytes: bytes, lower: lower, tokens: other.allTokens + more)
     }
 
-    var count: Int { tokens.count }
-    subscript(_ i: Int) -> Token { tokens[i] }
+    @inline(__always) subscript(_ i: Int) -> Token {
+        precondition(i < count)
+        return allTokens[i]
+    }
+
+    /// Byte `k` of the name.
+    @inline(__always) func byte(_ k: Int) -> UInt8 {
+        precondition(k < byteCount)
+        return allBytes[k]
+    }
 
     /// The bytes between word `i - 1` and word `i` (before the first word: from the start).
     @inline(__always) func gap(before i: Int) -> ArraySlice<UInt8> {
-        let from = i > 0 ? tokens[i - 1].end : 0
-        let to = i < tokens.count ? tokens[i].start : bytes.count
-        return bytes[from..<to]
+        precondition(i <= count)
+        let from = i > 0 ? allTokens[i - 1].end : 0
+        let to = i < count ? allTokens[i].start : byteCount
+        return allBytes[from..<to]
     }
 
     /// The single separator byte before word `i`, or nil when there is none or more than one.
@@ -192,31 +239,31 @@ struct TokenizedName: Sendable {
     /// Original (not lower-cased) text of words `from..<to` including what lies between them.
     func original(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        return String(decoding: bytes[tokens[from].start..<tokens[to - 1].end], as: UTF8.self)
+        return String(decoding: allBytes[self[from].start..<self[to - 1].end], as: UTF8.self)
     }
 
     func originalText(_ i: Int) -> String {
-        String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
+        String(decoding: allBytes[self[i].start..<self[i].end], as: UTF8.self)
     }
 
     /// Lower-cased text of word `i` ("" outside the name), made when a rule needs a `String`.
     func text(_ i: Int) -> String {
-        guard i >= 0 && i < tokens.count else { return "" }
+        guard i >= 0 && i < count else { return "" }
         return withWord(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs `body` on the lower-cased bytes of word `i` (no bytes outside the name).
     @inline(__always) func withWord<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let range = i >= 0 && i < tokens.count ? tokens[i].start..<tokens[i].end : 0..<0
+        let range = i >= 0 && i < count ? allTokens[i].start..<allTokens[i].end : 0..<0
         return lower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// `text(i).isWord(word)` for a lower-case ASCII `word`, read from the bytes: a word of the
     /// same byte count that holds other bytes cannot equal it.
     @inline(__always) func isWord(_ i: Int, _ word: StaticString) -> Bool {
-        guard i >= 0, i < tokens.count, tokens[i].length == word.utf8CodeUnitCount else { return false }
+        guard i >= 0, i < count, allTokens[i].length == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
-        let from = tokens[i].start
+        let from = allTokens[i].start
         for k in 0..<word.utf8CodeUnitCount where lower[from + k] != p[k] { return false }
         return true
     }
@@ -224,10 +271,10 @@ struct TokenizedName: Sendable {
     /// `text(i) == key` for a word-table key: compared as bytes when word `i` is ASCII (a
     /// different byte string cannot equal it then), else as strings.
     @inline(__always) func isWord(_ i: Int, key: String) -> Bool {
-        guard i >= 0, i < tokens.count else { return key.isEmpty }
-        guard tokens[i].hash != 0 else { return text(i) == key }
-        let from = tokens[i].start
-        let n = tokens[i].length
+        guard i >= 0, i < count else { return key.isEmpty }
+        guard allTokens[i].hash != 0 else { return text(i) == key }
+        let from = allTokens[i].start
+        let n = allTokens[i].length
         return Text.withBytes(key) { k in
             guard k.count == n else { return false }
             for j in 0..<n where lower[from + j] != k[j] { return false }
@@ -239,20 +286,20 @@ struct TokenizedName: Sendable {
     /// combining mark joined to the prefix's last letter) follows the prefix.
     @inline(__always) func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
         let n = prefix.utf8CodeUnitCount
-        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        guard i >= 0, i < count, allTokens[i].length >= n else { return false }
         let p = prefix.utf8Start
-        let from = tokens[i].start
+        let from = allTokens[i].start
         for k in 0..<n where lower[from + k] != p[k] { return false }
-        if tokens[i].length > n && lower[from + n] >= 0x80 { return Text.hasPrefix(text(i), prefix) }
+        if allTokens[i].length > n && lower[from + n] >= 0x80 { return Text.hasPrefix(text(i), prefix) }
         return true
     }
 
     /// `Text.hasSuffix(text(i), suffix)` (bytes).
     @inline(__always) func hasSuffix(_ i: Int, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
-        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        guard i >= 0, i < count, allTokens[i].length >= n else { return false }
         let p = suffix.utf8Start
-        let from = tokens[i].end - n
+        let from = allTokens[i].end - n
         for k in 0..<n where lower[from + k] != p[k] { return false }
         return true
     }
@@ -263,12 +310,12 @@ struct TokenizedName: Sendable {
     }
 
     /// Last lower-cased byte of word `i` (nil outside the name).
-    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < tokens.count ? lower[tokens[i].end - 1] : nil }
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < count ? lower[allTokens[i].end - 1] : nil }
 
     /// Index of the first word whose text is `word` (lower-case ASCII), searching from `from`.
     func index(of word: StaticString, from: Int = 0) -> Int? {
         var i = from
-        while i < tokens.count {
+        while i < count {
             if isWord(i, word) { return i }
             i += 1
         }
