@@ -3,22 +3,37 @@
 /// Every rule of the parser works on these words and on the separators between them, never on
 /// regular expressions, so a name is read in one linear pass per rule.
 ///
-/// A token holds no reference (copying one copies a few integers); its lower-cased bytes are
-/// `TokenizedName.lower[start..<end]` and its text, when a rule needs a `String`, `TokenizedName.text(i)`.
+/// A token holds no reference (copying one copies a few integers); its lower-cased bytes are read
+/// through `TokenizedName.withWord` and its text, when a rule needs a `String`, `TokenizedName.text(i)`.
 struct Token: Sendable {
-    /// Byte offsets of the word in the original UTF-8 name.
-    var start: Int
-    var end: Int
-    /// Numeric value when the word is all digits (at most 9 of them), else nil.
-    var number: Int?
-    /// Number of digits when the word is all digits, else 0.
-    var digitCount: Int
-    /// First byte of `text` (lower-cased).
-    var first: UInt8
     /// `WordHash` of `text` when it is all ASCII, else 0 (the word tables look it up without hashing again).
-    var hash: UInt64
+    let hash: UInt64
+    // Offsets, value and digit count in 32 and 8 bits: a token is 24 bytes (a split is at
+    // most a few kilobytes; a number has at most nine digits; a digit count saturates at 255,
+    // and the rules compare counts only with small ones or with a number's).
+    /// Byte offsets of the word in the original UTF-8 name.
+    @Int32Stored var start: Int
+    @Int32Stored var end: Int
+    private let numberValue: Int32
+    private let digits: UInt8
+    /// First byte of `text` (lower-cased).
+    let first: UInt8
 
-    var isNumber: Bool { number != nil }
+    init(start: Int, end: Int, number: Int?, digitCount: Int, first: UInt8, hash: UInt64) {
+        self.hash = hash
+        self.start = start
+        self.end = end
+        numberValue = number.map { Int32($0) } ?? -1
+        digits = UInt8(min(digitCount, 255))
+        self.first = first
+    }
+
+    /// Numeric value when the word is all digits (at most 9 of them), else nil.
+    var number: Int? { numberValue < 0 ? nil : Int(numberValue) }
+    /// Number of digits when the word is all digits (at most 255), else 0.
+    var digitCount: Int { Int(digits) }
+
+    var isNumber: Bool { numberValue >= 0 }
     var length: Int { end - start }
 }
 
@@ -27,11 +42,10 @@ struct Token: Sendable {
 /// A name may be the first words of a longer split (a title without its extension): it then
 /// shares that split's arrays, and `reusing` hands back the longer one without splitting again.
 struct TokenizedName: Sendable {
-    /// The bytes split; the name's bytes are the first `byteCount` of them.
-    private let allBytes: [UInt8]
-    /// `allBytes` with ASCII letters lower-cased: the words' texts are slices of it (no `String`
-    /// is made per word; rules compare these bytes).
-    let lower: [UInt8]
+    /// The bytes split, then the same bytes with ASCII letters lower-cased (one array): the words'
+    /// texts are slices of the second half (no `String` is made per word; rules compare these
+    /// bytes). The name's bytes are the first `byteCount`.
+    private let storage: [UInt8]
     /// The words split; the name's words are the first `count`.
     private let allTokens: [Token]
     /// Number of bytes of the name.
@@ -39,26 +53,52 @@ struct TokenizedName: Sendable {
     let count: Int
 
     /// The bytes of the name.
-    var bytes: ArraySlice<UInt8> { allBytes[0..<byteCount] }
+    var bytes: ArraySlice<UInt8> { storage[0..<byteCount] }
     /// The words of the name.
     var tokens: ArraySlice<Token> { allTokens[0..<count] }
 
+    /// Where the lower-cased copy starts in `storage`.
+    @inline(__always) private var lowerStart: Int { storage.count >> 1 }
+
+    /// Lower-cased byte `k` of the split.
+    @inline(__always) private func lower(_ k: Int) -> UInt8 { storage[lowerStart + k] }
+
     init(_ string: String) {
-        self.init(bytes: Array(string.utf8))
+        self = Text.withBytes(string) { TokenizedName($0) }
     }
 
     init(bytes: [UInt8]) {
-        var lower = bytes  // a copy the scan overwrites (cheaper than a new zeroed array)
-        let tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
-        self.init(bytes: bytes, lower: lower, tokens: tokens)
+        self = bytes.withUnsafeBufferPointer { TokenizedName($0) }
     }
 
-    private init(bytes: [UInt8], lower: [UInt8], tokens: [Token], byteCount: Int? = nil, count: Int? = nil) {
-        allBytes = bytes
-        self.lower = lower
+    /// The words of `u`.
+    init(_ u: UnsafeBufferPointer<UInt8>) {
+        var tokens: [Token] = []
+        let storage = Self.storage(u, lowerFrom: nil) { tokens = Self.scan(u, into: $0, offset: 0) }
+        self.init(storage: storage, tokens: tokens)
+    }
+
+    private init(storage: [UInt8], tokens: [Token], byteCount: Int? = nil, count: Int? = nil) {
+        self.storage = storage
         allTokens = tokens
-        self.byteCount = byteCount ?? bytes.count
+        self.byteCount = byteCount ?? storage.count >> 1
         self.count = count ?? tokens.count
+    }
+
+    /// The storage of a split of `u`: its bytes twice. `lower` gets the second copy to lower-case
+    /// (its first bytes are already lower-cased when `lowerFrom` gives them, at most `u.count`).
+    private static func storage(_ u: UnsafeBufferPointer<UInt8>, lowerFrom: UnsafeBufferPointer<UInt8>?, _ lower: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> [UInt8] {
+        let n = u.count
+        // Written on the stack, then copied once (an array of a given count is made by generic code).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n) { buffer in
+            if let from = u.baseAddress, let to = buffer.baseAddress {
+                to.initialize(from: from, count: n)
+                (to + n).initialize(from: from, count: n)
+                if let done = lowerFrom, let d = done.baseAddress { (to + n).update(from: d, count: done.count) }
+            }
+            lower(UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)]))
+            return Array(UnsafeBufferPointer(buffer))
+        }
     }
 
     /// The words of the bytes `name` of `u`, and of the bytes `longer` when `name` is their start
@@ -76,7 +116,7 @@ struct TokenizedName: Sendable {
     private func prefix(bytes n: Int) -> TokenizedName {
         var k = allTokens.count
         while k > 0, allTokens[k - 1].end > n { k -= 1 }
-        return TokenizedName(bytes: allBytes, lower: lower, tokens: allTokens, byteCount: n, count: k)
+        return TokenizedName(storage: storage, tokens: allTokens, byteCount: n, count: k)
     }
 
     /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
@@ -150,17 +190,20 @@ struct TokenizedName: Sendable {
     /// separator ends the part before, no word straddles `start` and the words are the same.
     func suffix(from start: Int) -> TokenizedName {
         guard start > 0 else { return self }
-        let rest = Array(bytes[start...])
-        guard ByteClass.table[Int(bytes[start - 1])] == ByteClass.separator else { return TokenizedName(bytes: rest) }
-        var k = 0
-        while k < count, tokens[k].start < start { k += 1 }
-        let shifted = tokens[k...].map { t -> Token in
-            var t = t
-            t.start -= start
-            t.end -= start
-            return t
+        return storage.withUnsafeBufferPointer { all in
+            let rest = Bytes.part(all, start..<byteCount)
+            guard ByteClass.table[Int(all[start - 1])] == ByteClass.separator else { return TokenizedName(rest) }
+            var k = 0
+            while k < count, allTokens[k].start < start { k += 1 }
+            let shifted = tokens[k...].map { t -> Token in
+                var t = t
+                t.start -= start
+                t.end -= start
+                return t
+            }
+            let lowerRest = Bytes.part(all, (lowerStart + start)..<(lowerStart + byteCount))
+            return TokenizedName(storage: Self.storage(rest, lowerFrom: lowerRest) { _ in }, tokens: shifted)
         }
-        return TokenizedName(bytes: rest, lower: Array(lower[start..<byteCount]), tokens: shifted)
     }
 
     /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
@@ -182,27 +225,25 @@ struct TokenizedName: Sendable {
     /// `other` when `string` is its bytes followed by an ASCII separator and more (a name and
     /// its file name with the extension).
     static func reusing(_ other: TokenizedName, for string: String) -> TokenizedName {
-        let all = other.allBytes
-        // How many bytes `string` shares with the split: all of it (-1 when it differs).
-        let shared: Int = Text.withBytes(string) { s in
-            all.withUnsafeBufferPointer { b in
+        other.storage.withUnsafeBufferPointer { all in
+            Text.withBytes(string) { s in
+                // How many bytes `string` shares with the split: all of it (-1 when it differs).
+                let b = Bytes.part(all, 0..<(all.count >> 1))
                 let m = min(s.count, b.count)
-                guard Bytes.equal(b, s, count: m) else { return -1 }
-                if s.count == b.count { return m }
-                let next = s.count < b.count ? b[m] : s[m]
-                return ByteClass.table[Int(next)] == ByteClass.separator ? m : -1
+                var shared = -1
+                if Bytes.equal(b, s, count: m) {
+                    let next = s.count == b.count ? nil : s.count < b.count ? b[m] : s[m]
+                    if next.map({ ByteClass.table[Int($0)] == ByteClass.separator }) ?? true { shared = m }
+                }
+                if shared == s.count { return other.prefix(bytes: s.count) }
+                guard shared == b.count, shared > 0 else { return TokenizedName(s) }
+                var more: [Token] = []
+                let storage = Self.storage(s, lowerFrom: Bytes.part(all, b.count..<(2 * b.count))) { lower in
+                    more = Self.scan(Bytes.part(s, shared..<s.count), into: UnsafeMutableBufferPointer(rebasing: lower[shared...]), offset: shared)
+                }
+                return TokenizedName(storage: storage, tokens: other.allTokens + more)
             }
         }
-        let n = string.utf8.count
-        if shared == n { return other.prefix(bytes: n) }
-        guard shared == all.count, shared > 0 else { return TokenizedName(string) }
-        let bytes = Array(string.utf8)
-        var lower = bytes
-        let more = lower.withUnsafeMutableBufferPointer { out in
-            for k in 0..<shared { out[k] = other.lower[k] }
-            return bytes.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[shared...]), into: UnsafeMutableBufferPointer(rebasing: out[shared...]), offset: shared) }
-        }
-        return TokenizedName(bytes: bytes, lower: lower, tokens: other.allTokens + more)
     }
 
     @inline(__always) subscript(_ i: Int) -> Token {
@@ -213,7 +254,7 @@ struct TokenizedName: Sendable {
     /// Byte `k` of the name.
     @inline(__always) func byte(_ k: Int) -> UInt8 {
         precondition(k < byteCount)
-        return allBytes[k]
+        return storage[k]
     }
 
     /// The bytes between word `i - 1` and word `i` (before the first word: from the start).
@@ -221,7 +262,7 @@ struct TokenizedName: Sendable {
         precondition(i <= count)
         let from = i > 0 ? allTokens[i - 1].end : 0
         let to = i < count ? allTokens[i].start : byteCount
-        return allBytes[from..<to]
+        return storage[from..<to]
     }
 
     /// The single separator byte before word `i`, or nil when there is none or more than one.
@@ -239,11 +280,11 @@ struct TokenizedName: Sendable {
     /// Original (not lower-cased) text of words `from..<to` including what lies between them.
     func original(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        return String(decoding: allBytes[self[from].start..<self[to - 1].end], as: UTF8.self)
+        return String(decoding: storage[self[from].start..<self[to - 1].end], as: UTF8.self)
     }
 
     func originalText(_ i: Int) -> String {
-        String(decoding: allBytes[self[i].start..<self[i].end], as: UTF8.self)
+        String(decoding: storage[self[i].start..<self[i].end], as: UTF8.self)
     }
 
     /// Lower-cased text of word `i` ("" outside the name), made when a rule needs a `String`.
@@ -255,7 +296,8 @@ struct TokenizedName: Sendable {
     /// Runs `body` on the lower-cased bytes of word `i` (no bytes outside the name).
     @inline(__always) func withWord<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let range = i >= 0 && i < count ? allTokens[i].start..<allTokens[i].end : 0..<0
-        return lower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        let from = lowerStart
+        return storage.withUnsafeBufferPointer { body(Bytes.part($0, (from + range.lowerBound)..<(from + range.upperBound))) }
     }
 
     /// `text(i).isWord(word)` for a lower-case ASCII `word`, read from the bytes: a word of the
@@ -264,7 +306,7 @@ struct TokenizedName: Sendable {
         guard i >= 0, i < count, allTokens[i].length == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
         let from = allTokens[i].start
-        for k in 0..<word.utf8CodeUnitCount where lower[from + k] != p[k] { return false }
+        for k in 0..<word.utf8CodeUnitCount where lower(from + k) != p[k] { return false }
         return true
     }
 
@@ -277,7 +319,7 @@ struct TokenizedName: Sendable {
         let n = allTokens[i].length
         return Text.withBytes(key) { k in
             guard k.count == n else { return false }
-            for j in 0..<n where lower[from + j] != k[j] { return false }
+            for j in 0..<n where lower(from + j) != k[j] { return false }
             return true
         }
     }
@@ -289,8 +331,8 @@ struct TokenizedName: Sendable {
         guard i >= 0, i < count, allTokens[i].length >= n else { return false }
         let p = prefix.utf8Start
         let from = allTokens[i].start
-        for k in 0..<n where lower[from + k] != p[k] { return false }
-        if allTokens[i].length > n && lower[from + n] >= 0x80 { return Text.hasPrefix(text(i), prefix) }
+        for k in 0..<n where lower(from + k) != p[k] { return false }
+        if allTokens[i].length > n && lower(from + n) >= 0x80 { return Text.hasPrefix(text(i), prefix) }
         return true
     }
 
@@ -300,7 +342,7 @@ struct TokenizedName: Sendable {
         guard i >= 0, i < count, allTokens[i].length >= n else { return false }
         let p = suffix.utf8Start
         let from = allTokens[i].end - n
-        for k in 0..<n where lower[from + k] != p[k] { return false }
+        for k in 0..<n where lower(from + k) != p[k] { return false }
         return true
     }
 
@@ -310,7 +352,7 @@ struct TokenizedName: Sendable {
     }
 
     /// Last lower-cased byte of word `i` (nil outside the name).
-    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < count ? lower[allTokens[i].end - 1] : nil }
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < count ? lower(allTokens[i].end - 1) : nil }
 
     /// Index of the first word whose text is `word` (lower-case ASCII), searching from `from`.
     func index(of word: StaticString, from: Int = 0) -> Int? {
