@@ -107,8 +107,8 @@ struct TokenizedName: Sendable {
     static func split(_ u: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, within longer: Range<Int>) -> (TokenizedName, TokenizedName?) {
         let isStart = !longer.isEmpty && name.lowerBound == longer.lowerBound && name.upperBound <= longer.upperBound
             && (name.upperBound == longer.upperBound || ByteClass.table[Int(u[name.upperBound])] == ByteClass.separator)
-        guard isStart else { return (TokenizedName(bytes: Array(Bytes.part(u, name))), nil) }
-        let all = TokenizedName(bytes: Array(Bytes.part(u, longer)))
+        guard isStart else { return (TokenizedName(Bytes.part(u, name)), nil) }
+        let all = TokenizedName(Bytes.part(u, longer))
         return (all.prefix(bytes: name.count), all)
     }
 
@@ -410,8 +410,9 @@ enum Bytes {
         return true
     }
 
-    /// A byte of `v` is zero (no false answer: a borrow only runs above a zero byte).
-    @inline(__always) private static func hasZeroByte(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
+    /// The high bit of each zero byte of `v` is set (and maybe of bytes above one: a borrow only
+    /// runs above a zero byte, so the result is 0 exactly when no byte is).
+    @inline(__always) private static func zeroBytes(_ v: UInt64) -> UInt64 { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 }
 
     /// True when some byte of `u` is `a` or `b` (read eight bytes at a time).
     static func contains(_ u: UnsafeBufferPointer<UInt8>, _ a: UInt8, or b: UInt8) -> Bool {
@@ -419,33 +420,41 @@ enum Bytes {
         let raw = UnsafeRawPointer(base)
         let sa = UInt64(a) &* 0x0101_0101_0101_0101
         let sb = UInt64(b) &* 0x0101_0101_0101_0101
-        var k = 0
-        while k + 8 <= u.count {
+        let n = u.count
+        @inline(__always) func hit(_ k: Int) -> Bool {
             let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            if hasZeroByte(v ^ sa) || hasZeroByte(v ^ sb) { return true }
+            return zeroBytes(v ^ sa) | zeroBytes(v ^ sb) != 0
+        }
+        guard n >= 8 else {
+            for k in 0..<n where u[k] == a || u[k] == b { return true }
+            return false
+        }
+        var k = 0
+        while k + 8 <= n {
+            if hit(k) { return true }
             k += 8
         }
-        while k < u.count {
-            if u[k] == a || u[k] == b { return true }
-            k += 1
-        }
-        return false
+        // The last bytes: the last eight, read again in part.
+        return k < n && hit(n - 8)
     }
 
     /// True when some byte of `u` is ≥ 0x80 (read eight bytes at a time).
     static func hasHighByte(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = u.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        var k = 0
+        let n = u.count
         var any: UInt64 = 0
-        while k + 8 <= u.count {
+        guard n >= 8 else {
+            for k in 0..<n { any |= UInt64(u[k]) }
+            return any & 0x80 != 0
+        }
+        var k = 0
+        while k + 8 <= n {
             any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
             k += 8
         }
-        while k < u.count {
-            any |= UInt64(u[k])
-            k += 1
-        }
+        // The last bytes: the last eight, read again in part.
+        if k < n { any |= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) }
         return any & 0x8080_8080_8080_8080 != 0
     }
 
