@@ -8,30 +8,26 @@ public enum QualityParser {
     }
 
     static func parse(_ t: TokenizedName) -> QualityModel {
-        var result = parseName(t)
-        guard let ext = Extensions.videoExtensionWord(of: t) else { return result }
-        let q = Extensions.quality(ofExtension: t, ext)
-        if result.quality == .unknown {
-            result.quality = q
-            result.sourceDetectionSource = .extension
-            result.resolutionDetectionSource = .extension
-        } else {
-            if result.sourceDetectionSource == .unknown { result.sourceDetectionSource = .extension }
-            if result.resolutionDetectionSource == .unknown { result.resolutionDetectionSource = .extension }
-        }
-        return result
+        parseName(t, extensionWord: Extensions.videoExtensionWord(of: t))
     }
 
-    static func parseName(_ t: TokenizedName) -> QualityModel {
-        var result = QualityModel()
-        result.revision = RevisionParser.parse(t)
-        result.hardcodedSubs = RevisionParser.hardcodedSubs(t)
+    /// The quality the words of a name say; when they say none, the one a video extension at
+    /// word `extensionWord` implies. (Built once: a model copied as it is filled in copies its
+    /// strings.)
+    static func parseName(_ t: TokenizedName, extensionWord ext: Int? = nil) -> QualityModel {
         let f = QualityFeatures(t)
-        let q = decide(f, t)
-        result.quality = q
-        if f.source != nil || f.animeBluray || f.animeWeb || (q != .unknown && f.resolution == nil) { result.sourceDetectionSource = .name }
-        if f.resolution != nil { result.resolutionDetectionSource = .name }
-        return result
+        var quality = decide(f, t)
+        let named = quality.id != Quality.unknown.id
+        var source: QualityDetectionSource = f.source != nil || f.animeBluray || f.animeWeb || (named && f.resolution == nil) ? .name : .unknown
+        var resolution: QualityDetectionSource = f.resolution != nil ? .name : .unknown
+        if let ext {
+            if !named { quality = Extensions.quality(ofExtension: t, ext) }
+            if source == .unknown || !named { source = .extension }
+            if resolution == .unknown || !named { resolution = .extension }
+        }
+        return QualityModel(
+            quality: quality, revision: RevisionParser.parse(t), sourceDetectionSource: source, resolutionDetectionSource: resolution,
+            hardcodedSubs: RevisionParser.hardcodedSubs(t))
     }
 
     // swiftlint:disable:next cyclomatic_complexity
