@@ -144,6 +144,21 @@ public enum LanguageParser {
         return words[String(w.drop(while: \.isNumber))]
     }
 
+    /// For the lower-cased bytes of an ASCII word that is no language word: "2xukr" (number of
+    /// audio tracks in that language), then "3ger" (`afterLeadingDigits`).
+    private static func afterDigits(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        guard u.count > 3 else { return nil }
+        if let x = u.firstIndex(of: UInt8(ascii: "x")), x > 0, Bytes.part(u, 0..<x).allSatisfy(Bytes.isDigit),
+            let name = words.value(bytes: Bytes.part(u, (x + 1)..<u.count))
+        {
+            return name
+        }
+        guard Bytes.isDigit(u[0]) else { return nil }
+        var k = 0
+        while k < u.count, Bytes.isDigit(u[k]) { k += 1 }
+        return words.value(bytes: Bytes.part(u, k..<u.count))
+    }
+
     /// The language word `i` names (before the subtitle-list test).
     static func match(_ t: TokenizedName, _ i: Int) -> String? {
         if t.isWord(i, "pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
@@ -163,6 +178,8 @@ public enum LanguageParser {
             }
             return name
         }
+        // An ASCII word's characters are its bytes: the tests below read them in place.
+        if known == nil, t[i].hash != 0 { return t.withWord(i) { afterDigits($0) } }
         if known == nil, t.withWord(i, { $0.contains(UInt8(ascii: "x")) }) {
             // "2xUkr", "3xUkr": number of audio tracks in that language.
             let w = t.text(i)
@@ -189,7 +206,9 @@ public enum LanguageParser {
 
     /// A language word inside a subtitle list ("SUB ITA-ENG", "Ger.Fre.Eng.Sub") names subtitles, not audio.
     static func isSubtitleRun(_ t: TokenizedName, _ i: Int) -> Bool {
-        func joins(_ j: Int) -> Bool { t.gap(before: j).allSatisfy { [32, 45, 46, 95, 47, 44, 43].contains($0) } }
+        func joins(_ j: Int) -> Bool {
+            t.gap(before: j).allSatisfy { $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "+") }
+        }
         func isLang(_ j: Int) -> Bool { words[t, j] != nil || upperCode(t, j) != nil }
         var j = i + 1
         while j < t.count, joins(j), isLang(j) { j += 1 }
