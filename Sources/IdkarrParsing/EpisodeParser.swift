@@ -63,7 +63,7 @@ enum EpisodeParser {
             marker.season = 1
             marker.kind = .mini
         }
-        apply(marker, to: &r)
+        apply(&marker, to: &r)
         // `Title.Part.2.2011.1080p`: a part number right before a year is how movies in parts are
         // named; `parse` weighs it against the movie reading.
         if marker.kind == .mini, marker.end < body.count, let year = body[marker.end].number, body[marker.end].digitCount == 4,
@@ -79,19 +79,21 @@ enum EpisodeParser {
         r.releaseHash = ReleaseHash.find(full)
     }
 
-    static func apply(_ m: EpisodeMarker, to r: inout ParsedRelease) {
+    /// Moves what the marker says into a new release `r` (its numbers and date are swapped in,
+    /// not copied; `m` keeps `r`'s empty ones).
+    static func apply(_ m: inout EpisodeMarker, to r: inout ParsedRelease) {
         r.seasonNumber = m.season
-        r.episodeNumbers = m.episodes
-        r.absoluteEpisodeNumbers = m.absolutes
-        r.specialAbsoluteEpisodeNumbers = m.specialAbsolutes
-        r.airDate = m.airDate
+        r.special = m.special || (m.season == 0 && !m.episodes.isEmpty)
+        swap(&r.episodeNumbers, &m.episodes)
+        swap(&r.absoluteEpisodeNumbers, &m.absolutes)
+        swap(&r.specialAbsoluteEpisodeNumbers, &m.specialAbsolutes)
+        swap(&r.airDate, &m.airDate)
         r.dailyPart = m.dailyPart
         r.fullSeason = m.fullSeason
         r.isMultiSeason = m.multiSeason
         r.isPartialSeason = m.partialSeason
         r.seasonPart = m.seasonPart
         r.isSeasonExtra = m.extras
-        r.special = m.special || (m.season == 0 && !m.episodes.isEmpty)
         r.isSplitEpisode = m.split
         if m.kind == .absolute || m.kind == .bracketTitle, r.seasonNumber == nil { r.seasonNumber = 0 }
     }
