@@ -161,19 +161,20 @@ enum EpisodeParser {
         while stop < t.byteCount, t.byte(stop) == UInt8(ascii: "!") || t.byte(stop) == UInt8(ascii: ":") || t.byte(stop) == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
-        if t.count > 1, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }), t[0].first >= 0xE3,
+        if t.count > 1, t[0].first >= 0xE3, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }),
             t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t[$0].hash != 0 })
         {
             from = t[1].start
         }
         // "【site】中文[tags].Latin.Title": keep what follows the last bracket when CJK text precedes it.
-        if let close = t.bytes[from..<stop].lastIndex(of: UInt8(ascii: "]")), t.bytes[from..<close].contains(where: { $0 >= 0xE3 }),
+        // (Only a title with a byte ≥ 0x80 can hold CJK text.)
+        if t.withBytes(from..<stop, Bytes.hasHighByte), let close = t.bytes[from..<stop].lastIndex(of: UInt8(ascii: "]")), t.bytes[from..<close].contains(where: { $0 >= 0xE3 }),
             t.bytes[(close + 1)..<stop].contains(where: Bytes.isLetter)
         {
             from = close + 1
         }
         let next: UInt8? = stop < t.byteCount ? t.byte(stop) : nil
-        return SeriesTitles.normalize(t.bytes[from..<stop], keepTrailing: next) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        return SeriesTitles.normalize(t, from..<stop, keepTrailing: next) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
     }
 
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
@@ -225,6 +226,6 @@ enum EpisodeParser {
         guard t.count >= 3, let n = t[t.count - 1].number, NumberWords.seasonWords.contains(t, t.count - 2),
             t.gap(before: t.count - 2).last == UInt8(ascii: "(")
         else { return nil }
-        return (SeriesTitles.normalize(t.bytes[0..<t[t.count - 3].end], keepTrailing: nil), n)
+        return (SeriesTitles.normalize(t, 0..<t[t.count - 3].end, keepTrailing: nil), n)
     }
 }

@@ -141,65 +141,76 @@ enum MovieTitles {
 
     /// Radarr's dot handling: dots become spaces except in acronyms (`R.I.P.D.`, `U.N.C.L.E.`).
     static func normalize(_ raw: String) -> String {
-        var out: [UInt8] = []
-        var parens = 0  // "(" minus ")"
         Text.withBytes(raw) { u in
-            out.reserveCapacity(u.count + 4)
-            // The parts between dots (underscores read as spaces), read one ahead.
-            @inline(__always) func at(_ k: Int) -> UInt8 { u[k] == UInt8(ascii: "_") ? 32 : u[k] }
-            func partEnd(_ from: Int) -> Int {
-                var k = from
-                while k < u.count, u[k] != UInt8(ascii: ".") { k += 1 }
-                return k
-            }
-            func isLetterPart(_ a: Int, _ b: Int) -> Bool { b - a == 1 && !Bytes.isDigit(at(a)) }
-            func append(_ a: Int, _ b: Int, _ separator: UInt8) {
-                for k in a..<b {
-                    let c = at(k)
-                    if c == UInt8(ascii: "(") { parens += 1 } else if c == UInt8(ascii: ")") { parens -= 1 }
-                    out.append(c)
+            // Written on the stack: each part adds at most two bytes (its separator, a space).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * u.count + 4) { out in
+                var n = 0
+                var parens = 0  // "(" minus ")"
+                // The parts between dots (underscores read as spaces), read one ahead.
+                @inline(__always) func at(_ k: Int) -> UInt8 { u[k] == UInt8(ascii: "_") ? 32 : u[k] }
+                func partEnd(_ from: Int) -> Int {
+                    var k = from
+                    while k < u.count, u[k] != UInt8(ascii: ".") { k += 1 }
+                    return k
                 }
-                out.append(separator)
-            }
-            var (start, end) = (0, partEnd(0))
-            var previousAcronym = false
-            while true {
-                let last = end == u.count
-                let next = (start: end + 1, end: last ? end : partEnd(end + 1))
-                let nextIsLetter = !last && isLetterPart(next.start, next.end)
-                let isA = end - start == 1 && Bytes.lower(at(start)) == UInt8(ascii: "a")
-                let isDr = end - start == 2 && Bytes.lower(at(start)) == UInt8(ascii: "d") && Bytes.lower(at(start + 1)) == UInt8(ascii: "r")
-                if (isLetterPart(start, end) && !isA || isA) && (previousAcronym || nextIsLetter) || isDr && !last {
-                    append(start, end, UInt8(ascii: "."))
-                    previousAcronym = true
-                } else {
-                    if previousAcronym {
-                        out.append(32)
-                        previousAcronym = false
+                func isLetterPart(_ a: Int, _ b: Int) -> Bool { b - a == 1 && !Bytes.isDigit(at(a)) }
+                func append(_ c: UInt8) {
+                    out[n] = c
+                    n += 1
+                }
+                func append(_ a: Int, _ b: Int, _ separator: UInt8) {
+                    for k in a..<b {
+                        let c = at(k)
+                        if c == UInt8(ascii: "(") { parens += 1 } else if c == UInt8(ascii: ")") { parens -= 1 }
+                        append(c)
                     }
-                    append(start, end, 32)
+                    append(separator)
                 }
-                if last { break }
-                (start, end) = next
+                var (start, end) = (0, partEnd(0))
+                var previousAcronym = false
+                while true {
+                    let last = end == u.count
+                    let next = (start: end + 1, end: last ? end : partEnd(end + 1))
+                    let nextIsLetter = !last && isLetterPart(next.start, next.end)
+                    let isA = end - start == 1 && Bytes.lower(at(start)) == UInt8(ascii: "a")
+                    let isDr = end - start == 2 && Bytes.lower(at(start)) == UInt8(ascii: "d") && Bytes.lower(at(start + 1)) == UInt8(ascii: "r")
+                    if (isLetterPart(start, end) && !isA || isA) && (previousAcronym || nextIsLetter) || isDr && !last {
+                        append(start, end, UInt8(ascii: "."))
+                        previousAcronym = true
+                    } else {
+                        if previousAcronym {
+                            append(32)
+                            previousAcronym = false
+                        }
+                        append(start, end, 32)
+                    }
+                    if last { break }
+                    (start, end) = next
+                }
+                return finish(UnsafeBufferPointer(rebasing: out[0..<n]), unclosed: parens > 0)
             }
         }
-        if parens > 0 {
-            // An unclosed parenthesis is closed (compared as characters, as the library does).
+    }
+
+    /// A written title with an unclosed parenthesis closed (compared as characters, as the
+    /// library does) and without separators at either end.
+    private static func finish(_ out: UnsafeBufferPointer<UInt8>, unclosed: Bool) -> String {
+        if unclosed {
             var s = String(decoding: out, as: UTF8.self)
             if s.contains("(") {
                 var trimmedOut = Text.trim(s, [32])
                 if !trimmedOut.hasSuffix("(") { trimmedOut += ")" }
                 s = trimmedOut
             }
-            out = Array(s.utf8)
+            return Text.withBytes(s) { finish($0, unclosed: false) }
         }
         var a = 0
         var z = out.count
         while a < z, out[a] == 32 { a += 1 }
         while z > a, out[z - 1] == 32 { z -= 1 }
-        while z > a, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(out[z - 1]) { z -= 1 }
-        while a < z, [32, UInt8(ascii: "-"), UInt8(ascii: ":")].contains(out[a]) { a += 1 }
-        return String(decoding: out[a..<z], as: UTF8.self)
+        while z > a, out[z - 1] == 32 || out[z - 1] == UInt8(ascii: "-") || out[z - 1] == UInt8(ascii: "(") || out[z - 1] == UInt8(ascii: "[") || out[z - 1] == UInt8(ascii: ":") { z -= 1 }
+        while a < z, out[a] == 32 || out[a] == UInt8(ascii: "-") || out[a] == UInt8(ascii: ":") { a += 1 }
+        return String(decoding: Bytes.part(out, a..<z), as: UTF8.self)
     }
 
     /// `A AKA B` → ["A AKA B", "A", "B"] (any case of "aka"; parentheses around the second title go).
