@@ -65,11 +65,7 @@ enum AnimeRules {
         var depth = 0
         var i = 0
         while i < t.count {
-            for k in (i > 0 ? t[i - 1].end : 0)..<t[i].start {
-                let b = t.byte(k)
-                if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "{") { depth += 1 }
-                if (b == UInt8(ascii: "]") || b == UInt8(ascii: ")") || b == UInt8(ascii: "}")) && depth > 0 { depth -= 1 }
-            }
+            depth = t.withBytes((i > 0 ? t[i - 1].end : 0)..<t[i].start) { bracketDepth($0, from: depth) }
             defer { i += 1 }
             guard i >= from else { continue }
             if best != nil && (QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil) { break }
@@ -90,6 +86,20 @@ enum AnimeRules {
             }
         }
         return best
+    }
+
+    /// `depth` after the brackets of `gap`: `[`, `(` and `{` open one, `]`, `)` and `}` close one
+    /// that is open.
+    static func bracketDepth(_ gap: UnsafeBufferPointer<UInt8>, from depth: Int) -> Int {
+        var d = depth
+        for b in gap {
+            switch b {
+            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): d += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"): if d > 0 { d -= 1 }
+            default: break
+            }
+        }
+        return d
     }
 
     /// What the absolute-number scan finds at one word.

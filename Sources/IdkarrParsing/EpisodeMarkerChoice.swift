@@ -30,7 +30,7 @@ extension EpisodeParser {
                     pack = m
                 }
                 if daily == nil, digit, let m = EpisodeRules.daily(t, i) { daily = m }
-                if mini == nil, i > 0, f == UInt8(ascii: "e") || (f == UInt8(ascii: "p") && AnimeRules.isPartWord(t, i)) || (digit && t.bytes[tok.start..<tok.end].contains { $0 | 0x20 == UInt8(ascii: "o") }),
+                if mini == nil, i > 0, f == UInt8(ascii: "e") || (f == UInt8(ascii: "p") && AnimeRules.isPartWord(t, i)) || (digit && tok.digitCount == 0 && t.withWord(i) { $0.contains(UInt8(ascii: "o")) }),
                     let m = AnimeRules.mini(t, i)
                 {
                     mini = m
