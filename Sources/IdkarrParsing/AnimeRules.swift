@@ -65,16 +65,12 @@ enum AnimeRules {
         var depth = 0
         var i = 0
         while i < t.count {
-            for k in (i > 0 ? t.tokens[i - 1].end : 0)..<t.tokens[i].start {
-                let b = t.bytes[k]
-                if b == UInt8(ascii: "[") || b == UInt8(ascii: "(") || b == UInt8(ascii: "{") { depth += 1 }
-                if (b == UInt8(ascii: "]") || b == UInt8(ascii: ")") || b == UInt8(ascii: "}")) && depth > 0 { depth -= 1 }
-            }
+            depth = t.withBytes((i > 0 ? t[i - 1].end : 0)..<t[i].start) { bracketDepth($0, from: depth) }
             defer { i += 1 }
             guard i >= from else { continue }
             if best != nil && (QualityFeatures.resolutions[t, i] != nil || QualityFeatures.singleSources[t, i] != nil) { break }
             // Only a number, or a word starting with "e" (e05, ep05, episode 5), starts one.
-            let f = t.tokens[i].first
+            let f = t[i].first
             guard Bytes.isDigit(f) || f == UInt8(ascii: "e") else { continue }
             switch absoluteAt(t, i, depth: depth, hasGroup: hasGroup) {
             case .none:
@@ -90,6 +86,20 @@ enum AnimeRules {
             }
         }
         return best
+    }
+
+    /// `depth` after the brackets of `gap`: `[`, `(` and `{` open one, `]`, `)` and `}` close one
+    /// that is open.
+    static func bracketDepth(_ gap: UnsafeBufferPointer<UInt8>, from depth: Int) -> Int {
+        var d = depth
+        for b in gap {
+            switch b {
+            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): d += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"): if d > 0 { d -= 1 }
+            default: break
+            }
+        }
+        return d
     }
 
     /// What the absolute-number scan finds at one word.
@@ -122,7 +132,7 @@ enum AnimeRules {
         var m = EpisodeMarker(.absolute, i, idx + 1)
         let (last, numbers) = numbersOrSpecial(t, idx, first: n, dashBefore: dashBefore, into: &m)
         let inOwnBracket = depth > 0 && (g.last == UInt8(ascii: "[") || g.last == UInt8(ascii: "(") || g.last == UInt8(ascii: "{"))
-            && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.bytes.count ? t.bytes[t[last].end] : 0))
+            && [UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(m.end < t.count ? t.gap(before: m.end).first ?? 0 : (t[last].end < t.byteCount ? t.byte(t[last].end) : 0))
         if depth > 0 && !inOwnBracket { return .none }
         if turkishEpisode.contains(t, m.end) { return .sure(m) }
         guard prefixed || inOwnBracket || isTrailer(t, m.end) || (hasGroup && m.end == t.count) || (hasGroup && t[idx].digitCount >= 2 && t.hasPrefix(idx, "0")) else { return .none }

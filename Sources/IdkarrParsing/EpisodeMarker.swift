@@ -15,11 +15,11 @@ struct EpisodeMarker {
     var airDate: String?
     var bracketTitle: String?
     // Word indices and numbers (all below 10^9: at most nine digits are read as a number).
-    private var startWord: Int32
-    private var endWord: Int32
+    @Int32Stored var start: Int
+    @Int32Stored var end: Int
     private var seasonValue: Int32 = Self.absent
     private var dailyPartValue: Int32 = Self.absent
-    private var seasonPartValue: Int32 = 0
+    @Int32Stored var seasonPart: Int = 0
     var kind: Class
     private var flags: Flags = []
 
@@ -34,18 +34,10 @@ struct EpisodeMarker {
 
     init(_ kind: Class, _ start: Int, _ end: Int) {
         self.kind = kind
-        startWord = Int32(start)
-        endWord = Int32(end)
+        self.start = start
+        self.end = end
     }
 
-    var start: Int {
-        get { Int(startWord) }
-        set { startWord = Int32(newValue) }
-    }
-    var end: Int {
-        get { Int(endWord) }
-        set { endWord = Int32(newValue) }
-    }
     var season: Int? {
         get { seasonValue == Self.absent ? nil : Int(seasonValue) }
         set { seasonValue = newValue.map { Int32($0) } ?? Self.absent }
@@ -53,10 +45,6 @@ struct EpisodeMarker {
     var dailyPart: Int? {
         get { dailyPartValue == Self.absent ? nil : Int(dailyPartValue) }
         set { dailyPartValue = newValue.map { Int32($0) } ?? Self.absent }
-    }
-    var seasonPart: Int {
-        get { Int(seasonPartValue) }
-        set { seasonPartValue = Int32(newValue) }
     }
 
     private func flag(_ f: Flags) -> Bool { flags.contains(f) }
@@ -72,6 +60,17 @@ struct EpisodeMarker {
     var invalid: Bool { get { flag(.invalid) } set { setFlag(.invalid, newValue) } }
     /// An absolute number alone in its own brackets: `{01}`, `[01]`.
     var bracketed: Bool { get { flag(.bracketed) } set { setFlag(.bracketed, newValue) } }
+}
+
+/// An `Int` kept in 32 bits (word and byte offsets, small numbers), so that the structs the rules
+/// copy most (markers, words) stay small.
+@propertyWrapper struct Int32Stored: Sendable {
+    private var raw: Int32
+    init(wrappedValue: Int) { raw = Int32(wrappedValue) }
+    var wrappedValue: Int {
+        get { Int(raw) }
+        set { raw = Int32(newValue) }
+    }
 }
 
 /// Number words: `s01e02`, `1x02`, `e02`, `ep02`. Each rule reads a word's lower-cased bytes; it

@@ -8,14 +8,16 @@ extension EpisodeParser {
         var mini: EpisodeMarker?
         var compact: EpisodeMarker?
 
-        init(_ t: TokenizedName) {
+        /// Fills in the candidates of the words `t` (a mutating scan: an initializer built them
+        /// aside and copied them, with every marker's arrays).
+        mutating func scan(_ t: borrowing TokenizedName) {
             for i in 0..<t.count {
                 // Each rule starts with a word of its own first bytes; the others are skipped here.
-                let tok = t.tokens[i]
+                let tok = t[i]
                 let f = tok.first
                 let digit = Bytes.isDigit(f)
                 // "s" and a digit (s01e02, s01, s2018), a season word, or a glued one (season4).
-                let sDigit = f == UInt8(ascii: "s") && tok.length >= 2 && Bytes.isDigit(t.bytes[tok.start + 1])
+                let sDigit = f == UInt8(ascii: "s") && tok.length >= 2 && Bytes.isDigit(t.byte(tok.start + 1))
                 let seasonWord = (f == UInt8(ascii: "s") || f == UInt8(ascii: "t") || f >= 0x80) && NumberWords.seasonWords.contains(t, i)
                 if standard == nil, sDigit || seasonWord || (digit && tok.digitCount == 0) || t.isWord(i, "cap"), let m = EpisodeRules.standard(t, i) {
                     standard = m
@@ -28,31 +30,32 @@ extension EpisodeParser {
                     pack = m
                 }
                 if daily == nil, digit, let m = EpisodeRules.daily(t, i) { daily = m }
-                if mini == nil, i > 0, f == UInt8(ascii: "e") || (f == UInt8(ascii: "p") && AnimeRules.isPartWord(t, i)) || (digit && t.bytes[tok.start..<tok.end].contains { $0 | 0x20 == UInt8(ascii: "o") }),
+                if mini == nil, i > 0, f == UInt8(ascii: "e") || (f == UInt8(ascii: "p") && AnimeRules.isPartWord(t, i)) || (digit && tok.digitCount == 0 && t.withWord(i) { $0.contains(UInt8(ascii: "o")) }),
                     let m = AnimeRules.mini(t, i)
                 {
                     mini = m
                 }
-                if compact == nil, i > 0, t.tokens[i].number != nil, let m = AnimeRules.compact(t, i) { compact = m }
+                if compact == nil, i > 0, t[i].number != nil, let m = AnimeRules.compact(t, i) { compact = m }
             }
         }
     }
 
-    /// The marker and the word where the title ends.
+    /// The marker and the word where the title ends. (The winning candidate is moved out, not
+    /// copied: a marker copy retains each of its arrays and strings.)
     static func findMarker(_ t: TokenizedName, hasGroup: Bool) -> (EpisodeMarker, Int)? {
-        let c = Candidates(t)
-        if let d = c.daily, d.start == 0, !d.invalid, c.standard == nil || c.standard!.start > 0 { return (d, 0) }
-        if let m = c.standard { return standardMarker(t, m, daily: c.daily, hasGroup: hasGroup) }
+        var c = Candidates()
+        c.scan(t)
+        if c.daily?.start == 0, c.daily?.invalid == false, c.standard == nil || c.standard!.start > 0 { return (c.daily.take()!, 0) }
+        if c.standard != nil { return standardMarker(t, c.standard.take()!, daily: c.daily, hasGroup: hasGroup) }
         let absolute = AnimeRules.absolute(t, from: 1, hasGroup: hasGroup) ?? (hasGroup ? AnimeRules.absolute(t, from: 0, hasGroup: true) : nil)
-        if let p = c.pack { return packMarker(t, p, absolute: absolute, hasGroup: hasGroup) }
-        return otherMarker(t, c, absolute: absolute, hasGroup: hasGroup)
+        if c.pack != nil { return packMarker(t, c.pack.take()!, absolute: absolute, hasGroup: hasGroup) }
+        return otherMarker(t, &c, absolute: absolute, hasGroup: hasGroup)
     }
 
     /// `SxxEyy`, with the anime absolute number written beside it ("Title - 05 - S01E05").
-    static func standardMarker(_ t: TokenizedName, _ marker: EpisodeMarker, daily: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int) {
-        var m = marker
+    static func standardMarker(_ t: TokenizedName, _ m: consuming EpisodeMarker, daily: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int) {
         var end = titleEnd(t, m.start)
-        if let d = daily, !d.invalid, d.end == m.start, d.start > 0 { end = d.start }
+        if daily?.invalid == false, daily?.end == m.start, let d = daily?.start, d > 0 { end = d }
         ofTotal(t, &m)
         standardExtras(t, &m)
         // Anime: "Title - 05 - S01E05", "Title - 05.5 - S00E01" or "Title - S01E01 - 001"
@@ -79,60 +82,69 @@ extension EpisodeParser {
     }
 
     /// A season pack, unless its season tag belongs to an anime title followed by an absolute number.
-    static func packMarker(_ t: TokenizedName, _ p: EpisodeMarker, absolute: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int) {
+    static func packMarker(_ t: TokenizedName, _ p: consuming EpisodeMarker, absolute: consuming EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int) {
         // "Title S2 - 07", "Title S21 999", "Title S03 - EP14": the season tag is part of an anime title.
         if NumberWords.season(t, p.start) != nil, !p.multiSeason, !p.partialSeason, !p.extras,
             let a = AnimeRules.absolute(t, from: p.start + 1, hasGroup: true), a.start == p.start + 1
         {
             return (a, a.start)
         }
-        if var a = absolute, a.start >= p.end, !p.extras, !p.special, !NumberWords.seasonWords.contains(t, p.start) || hasGroup || t.gap(before: a.start).contains(UInt8(ascii: "-")) {
+        if let aStart = absolute?.start, aStart >= p.end, !p.extras, !p.special, !NumberWords.seasonWords.contains(t, p.start) || hasGroup || t.gap(before: aStart).contains(UInt8(ascii: "-")) {
+            var a = absolute.take()!
             a.season = p.season
             return (a, p.start)
         }
-        return (p, titleEnd(t, p.start))
+        let end = titleEnd(t, p.start)
+        return (p, end)
     }
 
     /// No `SxxEyy` and no season pack: mini-series, daily, absolute or compact (`101`) numbers.
-    static func otherMarker(_ t: TokenizedName, _ c: Candidates, absolute: EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int)? {
-        let daily = c.daily
-        if let m = c.mini, daily == nil || daily!.start >= m.end - 1 || daily!.invalid == false && daily!.start == m.end {
-            if absolute == nil || absolute!.start >= m.start || t.hasPrefix(m.start, "e") { return (m, m.start) }
+    /// The winner is taken out of `c` (or `absolute`).
+    static func otherMarker(_ t: TokenizedName, _ c: inout Candidates, absolute: consuming EpisodeMarker?, hasGroup: Bool) -> (EpisodeMarker, Int)? {
+        let (aStart, aEnd) = (absolute?.start, absolute?.end)
+        if let mStart = c.mini?.start, let mEnd = c.mini?.end, c.daily == nil || c.daily!.start >= mEnd - 1 || c.daily!.invalid == false && c.daily!.start == mEnd {
+            if aStart == nil || aStart! >= mStart || t.hasPrefix(mStart, "e") { return (c.mini.take()!, mStart) }
         }
-        if let a = absolute, AnimeRules.turkishEpisode.contains(t, a.end) { return (a, a.start) }
-        if let d = daily {
-            if d.invalid { return nil }
-            var end = d.start
+        if let aStart, let aEnd, AnimeRules.turkishEpisode.contains(t, aEnd) { return (absolute.take()!, aStart) }
+        if let invalid = c.daily?.invalid {
+            if invalid { return nil }
+            var end = c.daily!.start
             if end > 1, NumberWords.episode(t, end - 1) != nil { end -= 1 }
-            return (d, end)
+            return (c.daily.take()!, end)
         }
-        if let a = absolute, let chosen = absoluteMarker(t, a, hasGroup: hasGroup) { return chosen }
-        if let m = c.mini { return (m, m.start) }
-        if var compact = c.compact {
+        if absolute != nil, let special = absoluteConfidence(t, absolute!, hasGroup: hasGroup) {
+            var a = absolute.take()!
+            if special { a.special = true }
+            let start = a.start
+            return (a, start)
+        }
+        if let mStart = c.mini?.start { return (c.mini.take()!, mStart) }
+        if var compact = c.compact.take() {
             // "Title.101.102": a second compact number continues the list.
             if compact.end < t.count, let next = AnimeRules.compact(t, compact.end), next.season == compact.season {
                 compact.episodes += next.episodes
                 compact.end = next.end
             }
-            return (compact, compact.start)
+            let start = compact.start
+            return (compact, start)
         }
-        if let a = absolute, a.start > 0, t[a.start].number == nil || AnimeRules.turkishEpisode.contains(t, a.end) { return (a, a.start) }
+        if let aStart, let aEnd, aStart > 0, t[aStart].number == nil || AnimeRules.turkishEpisode.contains(t, aEnd) { return (absolute.take()!, aStart) }
         return nil
     }
 
     static let absoluteFollowers: WordSet = ["vostfr", "vf", "multi"]
 
-    /// An absolute number confident enough to win over a mini-series or compact number.
-    static func absoluteMarker(_ t: TokenizedName, _ absolute: EpisodeMarker, hasGroup: Bool) -> (EpisodeMarker, Int)? {
-        var a = absolute
-        if a.end < t.count, specialWords.contains(t, a.end) { a.special = true; return (a, a.start) }
+    /// Whether an absolute number is confident enough to win over a mini-series or compact
+    /// number: nil when it is not, else whether it is a special.
+    static func absoluteConfidence(_ t: TokenizedName, _ a: EpisodeMarker, hasGroup: Bool) -> Bool? {
+        if a.end < t.count, specialWords.contains(t, a.end) { return true }
         if a.bracketed || (t.hasPrefix(a.start, "0") && a.end < t.count && QualityFeatures.resolutions[t, a.end] != nil)
             || (a.end < t.count && absoluteFollowers.contains(t, a.end)) || t.gap(before: a.start).last == UInt8(ascii: "#")
         {
-            return (a, a.start)
+            return false
         }
         if hasGroup || a.specialAbsolutes.count > 0 || t.gap(before: a.start).contains(UInt8(ascii: "-")) || a.absolutes.count > 1 {
-            return (a, a.start)
+            return false
         }
         return nil
     }

@@ -35,8 +35,19 @@ enum EpisodeParser {
         let full = p.full
         let body = p.body(from: bodyStart)
         let allBrackets = group != nil && Text.containsBytes(name, [0x5D, 0x5B]) || (group != nil && Text.containsBytes(name, [0xE2, 0x98, 0x85]))
-        guard var (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil) ?? bracketOnly(name, bodyStart) ?? specialMarker(body, hasGroup: group != nil) else { return nil }
+        // (Names of brackets only are read as such first, the others when no marker is found.)
+        guard let (marker, titleEnd) = (allBrackets ? bracketOnly(name, bodyStart) : nil) ?? findMarker(body, hasGroup: group != nil)
+            ?? (allBrackets ? nil : bracketOnly(name, bodyStart)) ?? specialMarker(body, hasGroup: group != nil)
+        else { return nil }
         var r = ParsedRelease()
+        fill(&r, p, body, marker, titleEnd: titleEnd, datePrefixed: datePrefixed, qualitySource: qualitySource)
+        return r
+    }
+
+    /// Fills `r` with the release of a name whose marker was found (`body`: its words after the
+    /// leading group). (Filling the caller's value in place spares a copy of the result.)
+    @inline(never) static func fill(_ r: inout ParsedRelease, _ p: PreparedName, _ body: TokenizedName, _ marker: consuming EpisodeMarker, titleEnd: Int, datePrefixed: Bool, qualitySource: String) {
+        let (name, group, full) = (p.name, p.group, p.full)
         r.kind = .episode
         r.releaseTitle = name
         var seriesTitle = titleText(body, titleEnd)
@@ -52,7 +63,7 @@ enum EpisodeParser {
             marker.season = 1
             marker.kind = .mini
         }
-        apply(marker, to: &r)
+        apply(&marker, to: &r)
         // `Title.Part.2.2011.1080p`: a part number right before a year is how movies in parts are
         // named; `parse` weighs it against the movie reading.
         if marker.kind == .mini, marker.end < body.count, let year = body[marker.end].number, body[marker.end].digitCount == 4,
@@ -62,26 +73,27 @@ enum EpisodeParser {
         }
         r.seriesTitle = seriesTitle
         r.seriesTitleInfo = SeriesTitles.info(seriesTitle)
-        r.quality = QualityParser.parse(qualitySource.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(qualitySource)) : full)
+        r.quality = QualityParser.parse(p.qualityWords(qualitySource))
         r.languages = LanguageParser.parseLanguages(full, from: LanguageParser.languageStart(full))
         r.releaseGroup = group ?? ReleaseGroupParser.parse(prepared: name, tokens: full)
         r.releaseHash = ReleaseHash.find(full)
-        return r
     }
 
-    static func apply(_ m: EpisodeMarker, to r: inout ParsedRelease) {
+    /// Moves what the marker says into a new release `r` (its numbers and date are swapped in,
+    /// not copied; `m` keeps `r`'s empty ones).
+    static func apply(_ m: inout EpisodeMarker, to r: inout ParsedRelease) {
         r.seasonNumber = m.season
-        r.episodeNumbers = m.episodes
-        r.absoluteEpisodeNumbers = m.absolutes
-        r.specialAbsoluteEpisodeNumbers = m.specialAbsolutes
-        r.airDate = m.airDate
+        r.special = m.special || (m.season == 0 && !m.episodes.isEmpty)
+        swap(&r.episodeNumbers, &m.episodes)
+        swap(&r.absoluteEpisodeNumbers, &m.absolutes)
+        swap(&r.specialAbsoluteEpisodeNumbers, &m.specialAbsolutes)
+        swap(&r.airDate, &m.airDate)
         r.dailyPart = m.dailyPart
         r.fullSeason = m.fullSeason
         r.isMultiSeason = m.multiSeason
         r.isPartialSeason = m.partialSeason
         r.seasonPart = m.seasonPart
         r.isSeasonExtra = m.extras
-        r.special = m.special || (m.season == 0 && !m.episodes.isEmpty)
         r.isSplitEpisode = m.split
         if m.kind == .absolute || m.kind == .bracketTitle, r.seasonNumber == nil { r.seasonNumber = 0 }
     }
@@ -146,22 +158,23 @@ enum EpisodeParser {
     static func titleText(_ t: TokenizedName, _ end: Int) -> String {
         guard end > 0 else { return "" }
         var stop = t[end - 1].end
-        while stop < t.bytes.count, t.bytes[stop] == UInt8(ascii: "!") || t.bytes[stop] == UInt8(ascii: ":") || t.bytes[stop] == UInt8(ascii: "?") { stop += 1 }
+        while stop < t.byteCount, t.byte(stop) == UInt8(ascii: "!") || t.byte(stop) == UInt8(ascii: ":") || t.byte(stop) == UInt8(ascii: "?") { stop += 1 }
         var from = 0
         // "我的人间烟火.Fireworks.Series": a CJK title before the Latin one is dropped.
-        if t.count > 1, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }), t[0].first >= 0xE3,
+        if t.count > 1, t[0].first >= 0xE3, t.withWord(0, { $0.allSatisfy({ $0 >= 0xE3 || ($0 >= 0x80 && $0 < 0xC0) }) }),
             t.gap(before: 1) == [UInt8(ascii: ".")], (1..<end).allSatisfy({ t[$0].hash != 0 })
         {
             from = t[1].start
         }
         // "【site】中文[tags].Latin.Title": keep what follows the last bracket when CJK text precedes it.
-        if let close = t.bytes[from..<stop].lastIndex(of: UInt8(ascii: "]")), t.bytes[from..<close].contains(where: { $0 >= 0xE3 }),
+        // (Only a title with a byte ≥ 0x80 can hold CJK text.)
+        if t.withBytes(from..<stop, Bytes.hasHighByte), let close = t.bytes[from..<stop].lastIndex(of: UInt8(ascii: "]")), t.bytes[from..<close].contains(where: { $0 >= 0xE3 }),
             t.bytes[(close + 1)..<stop].contains(where: Bytes.isLetter)
         {
             from = close + 1
         }
-        let next: UInt8? = stop < t.bytes.count ? t.bytes[stop] : nil
-        return SeriesTitles.normalize(t.bytes[from..<stop], keepTrailing: next) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        let next: UInt8? = stop < t.byteCount ? t.byte(stop) : nil
+        return SeriesTitles.normalize(t, from..<stop, keepTrailing: next) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
     }
 
     /// `日本語 / English Title` → the last part; `Title S02` keeps a short season tag as `S2`.
@@ -169,7 +182,7 @@ enum EpisodeParser {
         var title = s
         // The separators hold "/", "|" or 0xC2 (the first byte of "·"): without them none splits.
         if Text.withBytes(title, { Bytes.contains($0, UInt8(ascii: "/"), or: UInt8(ascii: "|")) || Bytes.contains($0, 0xC2, or: 0xC2) }) {
-            for sep in [" / ", " | ", "·", "/"] {
+            for sep: StaticString in [" / ", " | ", "·", "/"] {
                 if let after = Text.after(last: sep, in: title), after.utf8.contains(where: Bytes.isLetter) { title = Text.trimmed(after) }
             }
         }
@@ -179,7 +192,7 @@ enum EpisodeParser {
         let u = title.utf8
         let plain = u.first != 32 && u.last != 32 && (ascii || !u.contains(where: { $0 >= 0xE2 })) && !Text.containsBytes(title, [32, 32])
         if !plain, title.utf8.contains(where: Bytes.isLetter) {
-            var words = title.split(separator: " ").map(String.init)
+            var words = Text.spaceSeparated(title)
             while let last = words.last, words.count > 1, last.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { words.removeLast() }
             title = words.joined(separator: " ")
         }
@@ -213,6 +226,6 @@ enum EpisodeParser {
         guard t.count >= 3, let n = t[t.count - 1].number, NumberWords.seasonWords.contains(t, t.count - 2),
             t.gap(before: t.count - 2).last == UInt8(ascii: "(")
         else { return nil }
-        return (SeriesTitles.normalize(t.bytes[0..<t[t.count - 3].end], keepTrailing: nil), n)
+        return (SeriesTitles.normalize(t, 0..<t[t.count - 3].end, keepTrailing: nil), n)
     }
 }

@@ -15,7 +15,7 @@ extension ReleaseGroupParser {
     /// Known groups that also appear after a dot (scene style).
     static let dotGroups: WordSet = ["TAoE", "KRaLiMaRKo", "BluDragon", "E.N.D", "D-Z0N3", "PSA", "TMd", "FTW-HS", "VH-PROD", "YTS.MX", "YTS.LT"]
 
-    /// The known groups' lower-cased bytes one after another, grouped by first byte, so that a
+    /// The known groups' lower-cased bytes one after another, grouped by last byte, so that a
     /// look-up reads integers and bytes only (no string or array per candidate).
     struct KnownGroupTable {
         struct Span {
@@ -26,21 +26,19 @@ extension ReleaseGroupParser {
         }
         var bytes: [UInt8] = []
         var spans: [Span] = []
-        /// The spans of groups whose first byte is `b` are `spans[first[b]..<first[b + 1]]`.
-        var first = [Int](repeating: 0, count: 257)
-        var maxLength = 0
+        /// The spans of groups whose last byte is `b` are `spans[last[b]..<last[b + 1]]`.
+        var last = [Int](repeating: 0, count: 257)
 
         init(_ groups: [String]) {
-            let sorted = groups.map { Array($0.utf8) }.enumerated().sorted { (Bytes.lower($0.element[0]), $0.offset) < (Bytes.lower($1.element[0]), $1.offset) }
+            let sorted = groups.map { Array($0.utf8) }.enumerated().sorted { (Bytes.lower($0.element.last!), $0.offset) < (Bytes.lower($1.element.last!), $1.offset) }
             for (index, g) in sorted {
                 spans.append(Span(offset: bytes.count, count: g.count, afterDot: dotGroups.contains(groups[index])))
                 bytes += g.map(Bytes.lower)
-                maxLength = max(maxLength, g.count)
             }
             var k = 0
             for b in 0...256 {
-                while k < spans.count, Int(bytes[spans[k].offset]) < b { k += 1 }
-                first[b] = k
+                while k < spans.count, Int(bytes[spans[k].offset + spans[k].count - 1]) < b { k += 1 }
+                last[b] = k
             }
         }
 
@@ -58,30 +56,28 @@ extension ReleaseGroupParser {
         b == 32 || b == UInt8(ascii: "[") || b == UInt8(ascii: "-") || b == UInt8(ascii: "(") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
 
+    /// The known group that starts last in the tail of `s` (the longest of those that start
+    /// there), after an opener and where a group may end.
     static func knownGroup(_ s: String) -> String? {
-        // Known groups sit at the end (possibly inside the last brackets): look at the tail only,
-        // at positions that follow a separator, for groups that end where a group may end.
+        // Known groups sit at the end (possibly inside the last brackets): only the groups whose
+        // last byte is the byte before one of the few places where a group may end are compared.
         let table = knownGroupTable
         let found: Range<Int>? = Text.withBytes(s) { u in
             let floor = max(0, u.count - 80)
-            let ends = GroupEnds(u, from: floor)
-            var i = min(u.count - 1, ends.last - 1)
-            while i >= max(floor, ends.first - table.maxLength) {
-                let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
-                if i == 0 || isGroupOpener(before) {
-                    let b = Int(Bytes.lower(u[i]))
-                    var best = 0
-                    for span in table.spans[table.first[b]..<table.first[b + 1]] where span.count <= u.count - i && ends.contains(i + span.count) && table.matches(u, at: i, span) {
-                        let afterIdx = i + span.count
-                        let after = afterIdx < u.count ? u[afterIdx] : UInt8(ascii: "]")
-                        let okBefore = before != UInt8(ascii: ".") || span.afterDot || after == UInt8(ascii: ")")
-                        if okBefore, span.count > best { best = span.count }
-                    }
-                    if best > 0 { return i..<(i + best) }
+            var best: Range<Int>?
+            GroupEnds(u, from: floor).forEach { e in
+                guard e > floor else { return }
+                let b = Int(Bytes.lower(u[e - 1]))
+                for span in table.spans[table.last[b]..<table.last[b + 1]] where span.count <= e - floor {
+                    let i = e - span.count
+                    if let best, i < best.lowerBound || (i == best.lowerBound && span.count <= best.count) { continue }
+                    let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
+                    guard i == 0 || isGroupOpener(before), table.matches(u, at: i, span) else { continue }
+                    let after = e < u.count ? u[e] : UInt8(ascii: "]")
+                    if before != UInt8(ascii: ".") || span.afterDot || after == UInt8(ascii: ")") { best = i..<e }
                 }
-                i -= 1
             }
-            return nil
+            return best
         }
         guard let found else { return nil }
         return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[found]), as: UTF8.self) }
@@ -93,8 +89,6 @@ extension ReleaseGroupParser {
         let from: Int
         /// Bit `e - from` for each end `e` (the tail is at most 80 bytes).
         var bits: (UInt64, UInt64) = (0, 0)
-        var first = Int.max
-        var last = Int.min
 
         init(_ u: UnsafeBufferPointer<UInt8>, from: Int) {
             self.from = from
@@ -114,14 +108,19 @@ extension ReleaseGroupParser {
         private mutating func add(_ e: Int) {
             let k = e - from
             if k < 64 { bits.0 |= 1 << UInt64(k) } else { bits.1 |= 1 << UInt64(k - 64) }
-            first = min(first, e)
-            last = max(last, e)
         }
 
-        func contains(_ e: Int) -> Bool {
-            let k = e - from
-            guard k >= 0, k < 128 else { return false }
-            return k < 64 ? bits.0 & (1 << UInt64(k)) != 0 : bits.1 & (1 << UInt64(k - 64)) != 0
+        /// Runs `body` on each end.
+        func forEach(_ body: (Int) -> Void) {
+            func each(_ word: UInt64, _ base: Int) {
+                var w = word
+                while w != 0 {
+                    body(base + w.trailingZeroBitCount)
+                    w &= w - 1
+                }
+            }
+            each(bits.0, from)
+            each(bits.1, from + 64)
         }
     }
 

@@ -42,7 +42,7 @@ public enum LanguageParser {
     ]
 
     /// After the leading digits of a word, at least two more bytes of which the first is a letter.
-    static func letterRunAfterDigits(_ u: [UInt8], _ tok: Token) -> Bool {
+    static func letterRunAfterDigits(_ u: ArraySlice<UInt8>, _ tok: Token) -> Bool {
         var k = tok.start
         while k < tok.end, Bytes.isDigit(u[k]) { k += 1 }
         return tok.end - k >= 2 && Bytes.isLetter(u[k])
@@ -82,11 +82,11 @@ public enum LanguageParser {
             // Most words name no language: only language words, short upper-case codes, words with
             // leading digits ("3ger"), the few words the rules below pair up, and non-ASCII words
             // can.
-            let tok = t.tokens[i]
+            let tok = t[i]
             // After leading digits a language word must follow ("3ger", "2xukr"); every key of
             // `words` has at least two letters.
             let digitsThenWord = tok.length > 3 && tok.digitCount == 0 && Bytes.isDigit(tok.first) && Self.letterRunAfterDigits(t.bytes, tok)
-            if tok.hash != 0, !wordsAndLoopWords.contains(t, i), !digitsThenWord, !(tok.length == 2 && t.bytes[tok.start] >= 65 && t.bytes[tok.start] <= 90) {
+            if tok.hash != 0, !wordsAndLoopWords.contains(t, i), !digitsThenWord, !(tok.length == 2 && t.byte(tok.start) >= 65 && t.byte(tok.start) <= 90) {
                 i += 1
                 continue
             }
@@ -144,12 +144,27 @@ public enum LanguageParser {
         return words[String(w.drop(while: \.isNumber))]
     }
 
+    /// For the lower-cased bytes of an ASCII word that is no language word: "2xukr" (number of
+    /// audio tracks in that language), then "3ger" (`afterLeadingDigits`).
+    private static func afterDigits(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        guard u.count > 3 else { return nil }
+        if let x = u.firstIndex(of: UInt8(ascii: "x")), x > 0, Bytes.part(u, 0..<x).allSatisfy(Bytes.isDigit),
+            let name = words.value(bytes: Bytes.part(u, (x + 1)..<u.count))
+        {
+            return name
+        }
+        guard Bytes.isDigit(u[0]) else { return nil }
+        var k = 0
+        while k < u.count, Bytes.isDigit(u[k]) { k += 1 }
+        return words.value(bytes: Bytes.part(u, k..<u.count))
+    }
+
     /// The language word `i` names (before the subtitle-list test).
     static func match(_ t: TokenizedName, _ i: Int) -> String? {
         if t.isWord(i, "pt"), t.gap(before: i + 1) == [UInt8(ascii: "-")], t.isWord(i + 1, "br") { return "Portuguese (Brazil)" }
         let length = t[i].length
         let known = words[t, i]
-        if length == 2, t.bytes[t[i].start] >= 65 && t.bytes[t[i].start] <= 90 {
+        if length == 2, t.byte(t[i].start) >= 65 && t.byte(t[i].start) <= 90 {
             // handled below (upper-case codes)
         } else if known == nil {
             guard Bytes.isDigit(t[i].first), length > 3 else { return nil }
@@ -163,6 +178,8 @@ public enum LanguageParser {
             }
             return name
         }
+        // An ASCII word's characters are its bytes: the tests below read them in place.
+        if known == nil, t[i].hash != 0 { return t.withWord(i) { afterDigits($0) } }
         if known == nil, t.withWord(i, { $0.contains(UInt8(ascii: "x")) }) {
             // "2xUkr", "3xUkr": number of audio tracks in that language.
             let w = t.text(i)
@@ -189,7 +206,9 @@ public enum LanguageParser {
 
     /// A language word inside a subtitle list ("SUB ITA-ENG", "Ger.Fre.Eng.Sub") names subtitles, not audio.
     static func isSubtitleRun(_ t: TokenizedName, _ i: Int) -> Bool {
-        func joins(_ j: Int) -> Bool { t.gap(before: j).allSatisfy { [32, 45, 46, 95, 47, 44, 43].contains($0) } }
+        func joins(_ j: Int) -> Bool {
+            t.gap(before: j).allSatisfy { $0 == 32 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "+") }
+        }
         func isLang(_ j: Int) -> Bool { words[t, j] != nil || upperCode(t, j) != nil }
         var j = i + 1
         while j < t.count, joins(j), isLang(j) { j += 1 }

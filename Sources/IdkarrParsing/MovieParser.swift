@@ -7,7 +7,7 @@ enum MovieParser {
 
     static func parse(_ p: PreparedName, shared: (QualityModel, String?)? = nil) -> ParsedRelease? {
         if p.rejected { return nil }
-        let (title, name, group, full) = (p.title, p.name, p.group, p.full)
+        let (name, group) = (p.name, p.group)
         let body = p.body()
         guard body.count > 0 else { return nil }
         // A TV episode marker means this is not a movie.
@@ -17,23 +17,30 @@ enum MovieParser {
         guard titleEnd > 0 else { return nil }
         if yearIndex == nil && titleEnd == body.count && group == nil { return nil }
         var r = ParsedRelease()
+        fill(&r, p, body, titleEnd: titleEnd, yearIndex: yearIndex, shared: shared)
+        return r
+    }
+
+    /// Fills `r` with the movie of a name whose title ends at word `titleEnd` of `body` (its words
+    /// after the leading group). (Filling the caller's value in place spares a copy of the result.)
+    @inline(never) static func fill(_ r: inout ParsedRelease, _ p: PreparedName, _ body: TokenizedName, titleEnd: Int, yearIndex: Int?, shared: (QualityModel, String?)?) {
+        let (title, name, group, full) = (p.title, p.name, p.group, p.full)
         r.kind = .movie
         r.releaseTitle = name
         var stop = body[titleEnd - 1].end
-        while stop < body.bytes.count, body.bytes[stop] == UInt8(ascii: "!") { stop += 1 }
+        while stop < body.byteCount, body.byte(stop) == UInt8(ascii: "!") { stop += 1 }
         let rawTitle = MovieTitles.normalizeAKA(Text.string(body.bytes[0..<stop]))
         var primary = MovieTitles.normalize(rawTitle)
         if group != nil { primary = Text.trim(primary, [32, UInt8(ascii: ".")]) }
         r.movieTitles = MovieTitles.akaSplit(primary)
         if let y = yearIndex { r.year = body[y].number }
         r.edition = Editions.find(body, from: 1)
-        r.quality = shared?.0 ?? QualityParser.parse(title.utf8.count < 400 ? TokenizedName.reusing(full, for: Text.trimmed(title)) : full)
+        r.quality = shared?.0 ?? QualityParser.parse(p.qualityWords(title))
         r.hardcodedSubs = r.quality.hardcodedSubs
         r.languages = LanguageParser.parseLanguages(full, from: min(titleEnd, full.count))
         r.releaseGroup = group ?? (shared != nil ? shared!.1 : ReleaseGroupParser.parse(prepared: name, tokens: full))
         r.releaseHash = ReleaseHash.find(full)
         (r.imdbId, r.tmdbId) = Ids.find(full)
-        return r
     }
 
     static func isYear(_ t: TokenizedName, _ i: Int) -> Bool {
@@ -134,65 +141,76 @@ enum MovieTitles {
 
     /// Radarr's dot handling: dots become spaces except in acronyms (`R.I.P.D.`, `U.N.C.L.E.`).
     static func normalize(_ raw: String) -> String {
-        var out: [UInt8] = []
-        var parens = 0  // "(" minus ")"
         Text.withBytes(raw) { u in
-            out.reserveCapacity(u.count + 4)
-            // The parts between dots (underscores read as spaces), read one ahead.
-            @inline(__always) func at(_ k: Int) -> UInt8 { u[k] == UInt8(ascii: "_") ? 32 : u[k] }
-            func partEnd(_ from: Int) -> Int {
-                var k = from
-                while k < u.count, u[k] != UInt8(ascii: ".") { k += 1 }
-                return k
-            }
-            func isLetterPart(_ a: Int, _ b: Int) -> Bool { b - a == 1 && !Bytes.isDigit(at(a)) }
-            func append(_ a: Int, _ b: Int, _ separator: UInt8) {
-                for k in a..<b {
-                    let c = at(k)
-                    if c == UInt8(ascii: "(") { parens += 1 } else if c == UInt8(ascii: ")") { parens -= 1 }
-                    out.append(c)
+            // Written on the stack: each part adds at most two bytes (its separator, a space).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * u.count + 4) { out in
+                var n = 0
+                var parens = 0  // "(" minus ")"
+                // The parts between dots (underscores read as spaces), read one ahead.
+                @inline(__always) func at(_ k: Int) -> UInt8 { u[k] == UInt8(ascii: "_") ? 32 : u[k] }
+                func partEnd(_ from: Int) -> Int {
+                    var k = from
+                    while k < u.count, u[k] != UInt8(ascii: ".") { k += 1 }
+                    return k
                 }
-                out.append(separator)
-            }
-            var (start, end) = (0, partEnd(0))
-            var previousAcronym = false
-            while true {
-                let last = end == u.count
-                let next = (start: end + 1, end: last ? end : partEnd(end + 1))
-                let nextIsLetter = !last && isLetterPart(next.start, next.end)
-                let isA = end - start == 1 && Bytes.lower(at(start)) == UInt8(ascii: "a")
-                let isDr = end - start == 2 && Bytes.lower(at(start)) == UInt8(ascii: "d") && Bytes.lower(at(start + 1)) == UInt8(ascii: "r")
-                if (isLetterPart(start, end) && !isA || isA) && (previousAcronym || nextIsLetter) || isDr && !last {
-                    append(start, end, UInt8(ascii: "."))
-                    previousAcronym = true
-                } else {
-                    if previousAcronym {
-                        out.append(32)
-                        previousAcronym = false
+                func isLetterPart(_ a: Int, _ b: Int) -> Bool { b - a == 1 && !Bytes.isDigit(at(a)) }
+                func append(_ c: UInt8) {
+                    out[n] = c
+                    n += 1
+                }
+                func append(_ a: Int, _ b: Int, _ separator: UInt8) {
+                    for k in a..<b {
+                        let c = at(k)
+                        if c == UInt8(ascii: "(") { parens += 1 } else if c == UInt8(ascii: ")") { parens -= 1 }
+                        append(c)
                     }
-                    append(start, end, 32)
+                    append(separator)
                 }
-                if last { break }
-                (start, end) = next
+                var (start, end) = (0, partEnd(0))
+                var previousAcronym = false
+                while true {
+                    let last = end == u.count
+                    let next = (start: end + 1, end: last ? end : partEnd(end + 1))
+                    let nextIsLetter = !last && isLetterPart(next.start, next.end)
+                    let isA = end - start == 1 && Bytes.lower(at(start)) == UInt8(ascii: "a")
+                    let isDr = end - start == 2 && Bytes.lower(at(start)) == UInt8(ascii: "d") && Bytes.lower(at(start + 1)) == UInt8(ascii: "r")
+                    if (isLetterPart(start, end) && !isA || isA) && (previousAcronym || nextIsLetter) || isDr && !last {
+                        append(start, end, UInt8(ascii: "."))
+                        previousAcronym = true
+                    } else {
+                        if previousAcronym {
+                            append(32)
+                            previousAcronym = false
+                        }
+                        append(start, end, 32)
+                    }
+                    if last { break }
+                    (start, end) = next
+                }
+                return finish(UnsafeBufferPointer(rebasing: out[0..<n]), unclosed: parens > 0)
             }
         }
-        if parens > 0 {
-            // An unclosed parenthesis is closed (compared as characters, as the library does).
+    }
+
+    /// A written title with an unclosed parenthesis closed (compared as characters, as the
+    /// library does) and without separators at either end.
+    private static func finish(_ out: UnsafeBufferPointer<UInt8>, unclosed: Bool) -> String {
+        if unclosed {
             var s = String(decoding: out, as: UTF8.self)
             if s.contains("(") {
                 var trimmedOut = Text.trim(s, [32])
                 if !trimmedOut.hasSuffix("(") { trimmedOut += ")" }
                 s = trimmedOut
             }
-            out = Array(s.utf8)
+            return Text.withBytes(s) { finish($0, unclosed: false) }
         }
         var a = 0
         var z = out.count
         while a < z, out[a] == 32 { a += 1 }
         while z > a, out[z - 1] == 32 { z -= 1 }
-        while z > a, [32, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(out[z - 1]) { z -= 1 }
-        while a < z, [32, UInt8(ascii: "-"), UInt8(ascii: ":")].contains(out[a]) { a += 1 }
-        return String(decoding: out[a..<z], as: UTF8.self)
+        while z > a, out[z - 1] == 32 || out[z - 1] == UInt8(ascii: "-") || out[z - 1] == UInt8(ascii: "(") || out[z - 1] == UInt8(ascii: "[") || out[z - 1] == UInt8(ascii: ":") { z -= 1 }
+        while a < z, out[a] == 32 || out[a] == UInt8(ascii: "-") || out[a] == UInt8(ascii: ":") { a += 1 }
+        return String(decoding: Bytes.part(out, a..<z), as: UTF8.self)
     }
 
     /// `A AKA B` → ["A AKA B", "A", "B"] (any case of "aka"; parentheses around the second title go).
@@ -251,8 +269,8 @@ enum Editions {
     /// `50th`: one to nine digits, then "th" (a word with other bytes never is one).
     static func isOrdinal(_ t: TokenizedName, _ j: Int) -> Bool {
         let tok = t[j]
-        guard tok.hash != 0, tok.length >= 3, tok.length <= 11, Bytes.lower(t.bytes[tok.end - 2]) == UInt8(ascii: "t"),
-            Bytes.lower(t.bytes[tok.end - 1]) == UInt8(ascii: "h")
+        guard tok.hash != 0, tok.length >= 3, tok.length <= 11, Bytes.lower(t.byte(tok.end - 2)) == UInt8(ascii: "t"),
+            Bytes.lower(t.byte(tok.end - 1)) == UInt8(ascii: "h")
         else { return false }
         return t.bytes[tok.start..<(tok.end - 2)].allSatisfy(Bytes.isDigit)
     }

@@ -92,7 +92,7 @@ struct QualityFeatures {
         (w, Facets(source: singleSources[w], resolution: resolutions[w], codec: codecs[w], modifier: modifierWords[w], disk: diskWords[w], pairFirst: pairFirsts.contains(w)))
     }))
 
-    init(_ t: TokenizedName) {
+    init(_ t: borrowing TokenizedName) {
         let n = t.count
         var i = 0
         // Words inside a leading "[Group]" tag name the group, not the quality.
@@ -302,7 +302,7 @@ enum Extensions {
     /// The last word of `t` when it is a video extension after a dot at the very end.
     static func videoExtensionWord(of t: TokenizedName) -> Int? {
         guard t.count >= 2, let last = t.tokens.last, t.gap(before: t.count - 1).last == UInt8(ascii: "."),
-            last.end == t.bytes.count, video.contains(t, t.count - 1)
+            last.end == t.byteCount, video.contains(t, t.count - 1)
         else { return nil }
         return t.count - 1
     }

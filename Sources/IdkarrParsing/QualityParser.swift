@@ -8,30 +8,26 @@ public enum QualityParser {
     }
 
     static func parse(_ t: TokenizedName) -> QualityModel {
-        var result = parseName(t)
-        guard let ext = Extensions.videoExtensionWord(of: t) else { return result }
-        let q = Extensions.quality(ofExtension: t, ext)
-        if result.quality == .unknown {
-            result.quality = q
-            result.sourceDetectionSource = .extension
-            result.resolutionDetectionSource = .extension
-        } else {
-            if result.sourceDetectionSource == .unknown { result.sourceDetectionSource = .extension }
-            if result.resolutionDetectionSource == .unknown { result.resolutionDetectionSource = .extension }
-        }
-        return result
+        parseName(t, extensionWord: Extensions.videoExtensionWord(of: t))
     }
 
-    static func parseName(_ t: TokenizedName) -> QualityModel {
-        var result = QualityModel()
-        result.revision = RevisionParser.parse(t)
-        result.hardcodedSubs = RevisionParser.hardcodedSubs(t)
+    /// The quality the words of a name say; when they say none, the one a video extension at
+    /// word `extensionWord` implies. (Built once: a model copied as it is filled in copies its
+    /// strings.)
+    static func parseName(_ t: TokenizedName, extensionWord ext: Int? = nil) -> QualityModel {
         let f = QualityFeatures(t)
-        let q = decide(f, t)
-        result.quality = q
-        if f.source != nil || f.animeBluray || f.animeWeb || (q != .unknown && f.resolution == nil) { result.sourceDetectionSource = .name }
-        if f.resolution != nil { result.resolutionDetectionSource = .name }
-        return result
+        var quality = decide(f, t)
+        let named = quality.id != Quality.unknown.id
+        var source: QualityDetectionSource = f.source != nil || f.animeBluray || f.animeWeb || (named && f.resolution == nil) ? .name : .unknown
+        var resolution: QualityDetectionSource = f.resolution != nil ? .name : .unknown
+        if let ext {
+            if !named { quality = Extensions.quality(ofExtension: t, ext) }
+            if source == .unknown || !named { source = .extension }
+            if resolution == .unknown || !named { resolution = .extension }
+        }
+        return QualityModel(
+            quality: quality, revision: RevisionParser.parse(t), sourceDetectionSource: source, resolutionDetectionSource: resolution,
+            hardcodedSubs: RevisionParser.hardcodedSubs(t))
     }
 
     // swiftlint:disable:next cyclomatic_complexity
@@ -126,8 +122,8 @@ enum RevisionParser {
         var rev = Revision()
         for i in 0..<t.count {
             // Every tag below starts with "p" or "r", or ends in a digit (v2).
-            let tok = t.tokens[i]
-            guard tok.first == UInt8(ascii: "p") || tok.first == UInt8(ascii: "r") || (tok.digitCount == 0 && Bytes.isDigit(t.bytes[tok.end - 1])) else { continue }
+            let tok = t[i]
+            guard tok.first == UInt8(ascii: "p") || tok.first == UInt8(ascii: "r") || (tok.digitCount == 0 && Bytes.isDigit(t.byte(tok.end - 1))) else { continue }
             if t.isWord(i, "proper") {
                 rev.version = max(rev.version, 2)
             } else if t.isWord(i, "repack") || t.isWord(i, "rerip") {
@@ -149,7 +145,7 @@ enum RevisionParser {
 
     /// `01v2`, `S01E01v2`, `2018v2`, `01 v2`, `[v2]`, `1080p v2`.
     static func animeVersion(_ t: TokenizedName, _ i: Int) -> Int? {
-        guard Bytes.isDigit(t.bytes[t[i].end - 1]), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
+        guard Bytes.isDigit(t.byte(t[i].end - 1)), t[i].digitCount == 0, t[i].length >= 2 else { return nil }
         return t.withWord(i) { u in
             guard u.count >= 2, let d = u.last, Bytes.isDigit(d), u[u.count - 2] == UInt8(ascii: "v") else { return nil }
             if u.count == 2 {
@@ -172,7 +168,7 @@ enum RevisionParser {
         var found: String?
         for i in 0..<t.count {
             // "…sub", "…subs", "hc", "subbed": the last byte is one of b, s, c, d.
-            let l = Bytes.lower(t.bytes[t.tokens[i].end - 1])
+            let l = Bytes.lower(t.byte(t[i].end - 1))
             guard l == UInt8(ascii: "b") || l == UInt8(ascii: "s") || l == UInt8(ascii: "c") || l == UInt8(ascii: "d") else { continue }
             guard t.hasSuffix(i, "sub") || t.hasSuffix(i, "subs") || t.isWord(i, "hc") || t.isWord(i, "subbed") else { continue }
             if t.isWord(i, "hc") || t.isWord(i, "subbed") { found = "Generic Hardcoded Subs"; continue }

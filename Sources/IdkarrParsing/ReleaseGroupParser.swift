@@ -20,11 +20,16 @@ public enum ReleaseGroupParser {
     /// The group of a name that `TitlePrep.prepare` already cleaned.
     /// `tokens`: the words of `prepared`, when the caller has them already.
     static func parse(prepared: String, tokens: TokenizedName? = nil) -> String? {
+        // `s` is `prepared` or a shorter part of it: the words of `prepared` serve as they are
+        // unless something was cut.
+        func words(_ s: String) -> TokenizedName? {
+            tokens.map { s.utf8.count == prepared.utf8.count ? $0 : TokenizedName.reusing($0, for: s) }
+        }
         var s = removeTrailingNote(prepared)
-        if let anime = animeGroup(s, words: tokens.map { TokenizedName.reusing($0, for: s) }) { return anime }
+        if s.utf8.first == UInt8(ascii: "["), let anime = animeGroup(s, words: words(s)) { return anime }
         s = removeJunkSuffixes(s)
         if let known = knownGroup(s) { return known }
-        let t = tokens.map { TokenizedName.reusing($0, for: s) } ?? TokenizedName(s)
+        let t = words(s) ?? TokenizedName(s)
         return dashGroup(s, t) ?? codecFollower(t)
     }
 
@@ -66,7 +71,7 @@ public enum ReleaseGroupParser {
             while k >= 0, !(p[k] == UInt8(ascii: "-") || p[k] == UInt8(ascii: "_") || p[k] == UInt8(ascii: " ") || p[k] == UInt8(ascii: ".")) { k -= 1 }
             guard k >= 0 else { return true }
             let tail = UnsafeBufferPointer(rebasing: p[(k + 1)...])
-            return !junkSuffixes.contains(lowercasing: tail) && !(tail.count >= 5 && zip(tail.prefix(5), "rakuv".utf8).allSatisfy { Bytes.lower($0) == $1 })
+            return !junkSuffixes.contains(lowercasing: tail) && !(tail.count >= 5 && Bytes.startsLowercased(tail, with: "rakuv"))
         }
         if plain { return s }
         var u = Array(s.utf8)
@@ -135,11 +140,12 @@ public enum ReleaseGroupParser {
         guard !groupBytes.isEmpty, groupBytes.allSatisfy({ Bytes.isWordByte($0) }) else { return nil }
         var group = Text.string(groupBytes)
         if let first = codecGroupPart(t, dash: dash) { group = first + "-" + group }
-        let lower = Bytes.lowercased(group)
         guard isValid(group) else { return nil }
+        // (Looked up lower-cased, from the bytes.)
+        func isIn(_ words: WordSet) -> Bool { Text.withBytes(group) { words.contains(lowercasing: $0) } }
         // Words that end names but are not groups.
-        if isQualityWord(lower) { return nil }
-        if suffixWords.contains(lower) {
+        if isIn(qualityWords) { return nil }
+        if isIn(suffixWords) {
             // Bytes decide unless a non-ASCII byte precedes the suffix (it might join it in one character).
             let endsInSuffix: Bool
             if dash >= 4, u[dash - 4] >= 0x80 {
@@ -155,12 +161,13 @@ public enum ReleaseGroupParser {
             }
             if endsInSuffix { return nil }
         }
-        if lower.utf8.count <= 3, languageCodes.contains(lower) { return nil }
+        if group.utf8.count <= 3, isIn(languageCodes) { return nil }
         // A dash inside the title (Zuid-Ossetië) is not a group when the name has no quality or episode before it.
-        // The words before the dash (a dash separates words, so none straddles it).
-        let hasMarker = t.tokens.indices.contains { t[$0].end <= dash && markerWords.contains(t, $0) }
-        if !hasMarker { return nil }
-        return group
+        // The words before the dash (a dash separates words, so none straddles it), from the
+        // nearest: the codec or quality word is usually right before it.
+        var k = t.count - 1
+        while k >= 0, t[k].end > dash || !markerWords.contains(t, k) { k -= 1 }
+        return k >= 0 ? group : nil
     }
 
     /// Words after a dash that end names but are groups only when no audio word comes before

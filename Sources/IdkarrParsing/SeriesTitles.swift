@@ -1,12 +1,17 @@
 /// Titles of series: normalization and the title/year split.
 enum SeriesTitles {
     static func normalize(_ raw: String, keepTrailing: UInt8?) -> String {
-        Text.withBytes(raw) { normalize($0[...], keepTrailing: keepTrailing) }
+        Text.withBytes(raw) { normalize($0, keepTrailing: keepTrailing) }
+    }
+
+    /// `normalize` of the bytes `range` of a name's words.
+    static func normalize(_ t: TokenizedName, _ range: Range<Int>, keepTrailing: UInt8?, skip: (UInt8) -> Bool = { _ in false }) -> String {
+        t.withBytes(range) { normalize($0, keepTrailing: keepTrailing, skip: skip) }
     }
 
     /// Dots and underscores become spaces, runs of spaces one space, separators at either end go,
     /// and an unclosed `(` (or `[` when `keepTrailing` is `]`) is closed. `skip`: bytes left out.
-    static func normalize<C: Collection<UInt8>>(_ raw: C, keepTrailing: UInt8?, skip: (UInt8) -> Bool = { _ in false }) -> String {
+    static func normalize(_ raw: UnsafeBufferPointer<UInt8>, keepTrailing: UInt8?, skip: (UInt8) -> Bool = { _ in false }) -> String {
         // Written into a buffer on the stack (the result is never longer than `raw`).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { out in
             // Dots and underscores as spaces, runs of spaces as one, none at the start or end.
@@ -66,7 +71,7 @@ enum SeriesTitles {
             let t = TokenizedName(title)
             if t.count >= 2, let last = t.tokens.last, last.digitCount == 4, let y = last.number, y >= 1900, y <= 2100 {
                 year = y
-                withoutYear = SeriesTitles.normalize(t.bytes[0..<t[t.count - 2].end], keepTrailing: nil)
+                withoutYear = SeriesTitles.normalize(t, 0..<t[t.count - 2].end, keepTrailing: nil)
             }
         }
         var all: [String] = []
@@ -87,7 +92,7 @@ enum ReleaseHash {
             let u = t.bytes[t[i].start..<t[i].end]
             guard u.allSatisfy({ Bytes.isDigit($0) || (Bytes.upper($0) >= 65 && Bytes.upper($0) <= 70) }) else { continue }
             let before = t.gap(before: i).last
-            let after: UInt8? = t[i].end < t.bytes.count ? t.bytes[t[i].end] : nil
+            let after: UInt8? = t[i].end < t.byteCount ? t.byte(t[i].end) : nil
             if (before == UInt8(ascii: "[") && after == UInt8(ascii: "]")) || (before == UInt8(ascii: "(") && after == UInt8(ascii: ")")) {
                 found = Text.string(u)
             }

@@ -20,15 +20,25 @@ enum Text {
 
     static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
 
-    static func trimmed(_ s: String) -> String {
-        guard withBytes(s, { u in u.count > 0 && (isSpace(u[0]) || isSpace(u[u.count - 1])) }) else { return s }
-        let u = Array(s.utf8)
+    static func trimmed(_ s: String) -> String { keeping(s, trimmedRange) }
+
+    /// The bytes of `u` without white space at either end.
+    static func trimmedRange(_ u: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var a = 0
         var b = u.count
         while a < b, isSpace(u[a]) { a += 1 }
         while b > a, isSpace(u[b - 1]) { b -= 1 }
-        if a == 0 && b == u.count { return s }
-        return String(decoding: u[a..<b], as: UTF8.self)
+        return a..<b
+    }
+
+    /// The part of `s` at the byte range `keep` picks from its bytes (`s` itself when that is all
+    /// of it: most clean-ups change nothing, and then no string is made).
+    static func keeping(_ s: String, _ keep: (UnsafeBufferPointer<UInt8>) -> Range<Int>) -> String {
+        let part: String? = withBytes(s) { u in
+            let r = keep(u)
+            return r.count == u.count ? nil : String(decoding: Bytes.part(u, r), as: UTF8.self)
+        }
+        return part ?? s
     }
 
     static func trim(_ s: String, _ set: [UInt8]) -> String {
@@ -137,6 +147,34 @@ enum Text {
         }
     }
 
+    /// `s.split(separator: " ").map(String.init)`: the parts between spaces, none empty. A space
+    /// between ASCII bytes is a character of its own, so such names are split as bytes; a space
+    /// beside other bytes may join a character (a combining mark), and the library decides.
+    static func spaceSeparated(_ s: String) -> [String] {
+        let parts: [String]? = withBytes(s) { u in
+            for k in 0..<u.count where u[k] == 32 && (k > 0 && u[k - 1] >= 0x80 || k + 1 < u.count && u[k + 1] >= 0x80) { return nil }
+            var parts: [String] = []
+            var a = 0
+            while a < u.count {
+                var z = a
+                while z < u.count, u[z] != 32 { z += 1 }
+                if z > a { parts.append(String(decoding: Bytes.part(u, a..<z), as: UTF8.self)) }
+                a = z + 1
+            }
+            return parts
+        }
+        return parts ?? s.split(separator: " ").map(String.init)
+    }
+
+    /// The value of the Unicode scalar that starts at byte `i` of valid UTF-8 `u`.
+    static func scalar(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let b = UInt32(u[i])
+        if b < 0x80 { return b }
+        if b < 0xE0 { return (b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F) }
+        if b < 0xF0 { return (b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F) }
+        return (b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
+    }
+
     static func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
     static func string(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
 
@@ -150,28 +188,33 @@ enum Text {
     }
 
     /// Byte offset of the last case-insensitive occurrence of ASCII `needle`.
-    static func lastIndex(of needle: String, in s: String) -> Int? {
-        let n = Array(needle.utf8)
-        return withBytes(s) { u in
-            guard n.count <= u.count else { return nil }
-            var i = u.count - n.count
-            while i >= 0 {
-                if matches(u, n, at: i) { return i }
-                i -= 1
-            }
-            return nil
+    static func lastIndex(of needle: StaticString, in s: String) -> Int? {
+        withBytes(s) { lastIndex(of: needle, in: $0) }
+    }
+
+    static func lastIndex(of needle: StaticString, in u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard n.count <= u.count else { return nil }
+        var i = u.count - n.count
+        while i >= 0 {
+            if matches(u, n, at: i) { return i }
+            i -= 1
         }
+        return nil
     }
 
     /// The lower-cased bytes at `at` equal `needle` (lower-case ASCII).
-    @inline(__always) static func matches(_ u: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], at: Int) -> Bool {
+    @inline(__always) static func matches(_ u: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
         for k in 0..<needle.count where Bytes.lower(u[at + k]) != needle[k] { return false }
         return true
     }
 
-    static func after(last needle: String, in s: String) -> String? {
-        guard let i = lastIndex(of: needle, in: s) else { return nil }
-        return string(Array(s.utf8)[(i + needle.utf8.count)...])
+    /// What follows the last case-insensitive occurrence of `needle`.
+    static func after(last needle: StaticString, in s: String) -> String? {
+        withBytes(s) { u in
+            guard let i = lastIndex(of: needle, in: u) else { return nil }
+            return String(decoding: Bytes.part(u, (i + needle.utf8CodeUnitCount)..<u.count), as: UTF8.self)
+        }
     }
 
     /// Splits around the first case-insensitive occurrence of `needle` (lower-case ASCII).

@@ -2,39 +2,26 @@
 enum TitlePrep {
     static let otherExtensions: WordSet = ["nzb", "torrent", "par2", "rar", "nfo", "srt", "sub", "ass", "ssa", "idx", "sfv", "txt"]
 
-    static func removeExtension(_ s: String) -> String {
-        let dot: Int? = Text.withBytes(s) { u in
-            // The last dot, if it is among the last eight bytes (an extension has at most seven).
-            guard let dot = UnsafeBufferPointer(rebasing: u[max(0, u.count - 8)...]).lastIndex(of: UInt8(ascii: ".")).map({ $0 + max(0, u.count - 8) }),
-                dot > 0, u.count - dot - 1 <= 7
-            else { return nil }
-            let ext = UnsafeBufferPointer(rebasing: u[(dot + 1)...])
-            return Extensions.video.contains(lowercasing: ext) || otherExtensions.contains(lowercasing: ext) ? dot : nil
-        }
-        guard let dot else { return s }
-        return Text.withBytes(s) { String(decoding: UnsafeBufferPointer(rebasing: $0[..<dot]), as: UTF8.self) }
+    static func removeExtension(_ s: String) -> String { Text.keeping(s) { 0..<extensionStart($0) } }
+
+    /// Where the extension of a name starts (its dot), or the end when it has none.
+    static func extensionStart(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        // The last dot, if it is among the last eight bytes (an extension has at most seven).
+        guard let dot = Bytes.part(u, max(0, u.count - 8)..<u.count).lastIndex(of: UInt8(ascii: ".")).map({ $0 + max(0, u.count - 8) }),
+            dot > 0, u.count - dot - 1 <= 7
+        else { return u.count }
+        let ext = Bytes.part(u, (dot + 1)..<u.count)
+        return Extensions.video.contains(lowercasing: ext) || otherExtensions.contains(lowercasing: ext) ? dot : u.count
     }
 
     /// `[www.site.com] - `, `www.site.org - `, `[ www.Torrenting.com ] - `
-    static func removeWebsitePrefix(_ s: String) -> String {
+    static func removeWebsitePrefix(_ s: String) -> String { Text.keeping(s) { websitePrefixEnd($0)..<$0.count } }
+
+    /// Where the name starts after a website prefix (0 when it has none).
+    static func websitePrefixEnd(_ u: UnsafeBufferPointer<UInt8>) -> Int {
         // Most names start with a letter of their title and hold no " - ", "]" or ")" after a
         // dotted host: the scan below stops at once for them.
-        let plausible = Text.withBytes(s) { u -> Bool in
-            // Without a space the name must start with "[" or "(".
-            if !Bytes.contains(u, 32, or: 32) { return u.first == UInt8(ascii: "[") || u.first == UInt8(ascii: "(") }
-            var i = 0
-            while i < u.count, u[i] == 32 { i += 1 }
-            guard i < u.count else { return false }
-            if u[i] == UInt8(ascii: "[") || u[i] == UInt8(ascii: "(") { return true }
-            var dots = 0
-            while i < u.count, Bytes.isWordByte(u[i]) || u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: "-") {
-                if u[i] == UInt8(ascii: ".") { dots += 1 }
-                i += 1
-            }
-            return dots >= 1 && i + 1 < u.count && u[i] == 32
-        }
-        guard plausible else { return s }
-        let u = Array(s.utf8)
+        guard mayStartWithWebsite(u) else { return 0 }
         var i = 0
         while i < u.count, u[i] == 32 { i += 1 }
         let bracketed = i < u.count && (u[i] == UInt8(ascii: "[") || u[i] == UInt8(ascii: "("))
@@ -47,40 +34,81 @@ enum TitlePrep {
             if u[j] == UInt8(ascii: ".") { dots += 1 }
             j += 1
         }
-        guard dots >= 1, j > hostStart else { return s }
+        guard dots >= 1, j > hostStart else { return 0 }
         // A website prefix is followed by " - ", "]" or ")"; scene names with dots are not.
-        guard bracketed || (j + 1 < u.count && u[j] == 32 && (u[j + 1] == UInt8(ascii: "-") || u[j + 1] == 32)) || (j < u.count && u[j] == 32 && j + 2 < u.count && u[j + 1] == UInt8(ascii: "-")) else { return s }
-        let host = Bytes.lowercased(Text.string(u[hostStart..<j]))
-        let tld = host.split(separator: ".").last.map(String.init) ?? ""
-        guard host.hasPrefix("www.") || ["com", "org", "net", "uk", "nz", "za", "de", "ca", "io", "to", "tv", "cc", "info", "me", "gov", "au", "tc", "ru", "se", "nl", "fr", "es", "it", "pl", "eu", "ws", "cx", "xyz", "club", "onl", "st", "li", "is"].contains(tld) else { return s }
+        guard bracketed || (j + 1 < u.count && u[j] == 32 && (u[j + 1] == UInt8(ascii: "-") || u[j + 1] == 32)) || (j < u.count && u[j] == 32 && j + 2 < u.count && u[j + 1] == UInt8(ascii: "-")) else { return 0 }
+        let host = Bytes.lowercased(String(decoding: Bytes.part(u, hostStart..<j), as: UTF8.self))
+        let tld = lastLabel(host)
+        guard host.hasPrefix("www.") || ["com", "org", "net", "uk", "nz", "za", "de", "ca", "io", "to", "tv", "cc", "info", "me", "gov", "au", "tc", "ru", "se", "nl", "fr", "es", "it", "pl", "eu", "ws", "cx", "xyz", "club", "onl", "st", "li", "is"].contains(tld) else { return 0 }
         if bracketed {
             while j < u.count, u[j] == 32 { j += 1 }
-            guard j < u.count, u[j] == closer else { return s }
+            guard j < u.count, u[j] == closer else { return 0 }
             j += 1
         }
         var k = j
         while k < u.count, u[k] == 32 || u[k] == UInt8(ascii: "-") { k += 1 }
-        guard k > j || bracketed, k < u.count else { return s }
-        return Text.string(u[k...])
+        guard k > j || bracketed, k < u.count else { return 0 }
+        return k
+    }
+
+    /// `host.split(separator: ".").last ?? ""` (an ASCII host's last run of bytes other than dots;
+    /// a character of another host may join a dot to what follows, so the library splits those).
+    private static func lastLabel(_ host: String) -> String {
+        let label: String? = Text.withBytes(host) { u in
+            guard !Bytes.hasHighByte(u) else { return nil }
+            var z = u.count
+            while z > 0, u[z - 1] == UInt8(ascii: ".") { z -= 1 }
+            var a = z
+            while a > 0, u[a - 1] != UInt8(ascii: ".") { a -= 1 }
+            return String(decoding: Bytes.part(u, a..<z), as: UTF8.self)
+        }
+        return label ?? host.split(separator: ".").last.map(String.init) ?? ""
+    }
+
+    /// A name can start with a website only when it starts with "[" or "(", or (after spaces)
+    /// with a dotted word followed by a space.
+    private static func mayStartWithWebsite(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Without a space the name must start with "[" or "(".
+        if !Bytes.contains(u, 32, or: 32) { return u.first == UInt8(ascii: "[") || u.first == UInt8(ascii: "(") }
+        var i = 0
+        while i < u.count, u[i] == 32 { i += 1 }
+        guard i < u.count else { return false }
+        if u[i] == UInt8(ascii: "[") || u[i] == UInt8(ascii: "(") { return true }
+        var dots = 0
+        while i < u.count, Bytes.isWordByte(u[i]) || u[i] == UInt8(ascii: ".") || u[i] == UInt8(ascii: "-") {
+            if u[i] == UInt8(ascii: ".") { dots += 1 }
+            i += 1
+        }
+        return dots >= 1 && i + 1 < u.count && u[i] == 32
     }
 
     static let siteTags: WordSet = ["eztv", "rartv", "rarbg", "cttv", "publichd", "ettv", "tgx", "eztv.re", "rarbg.com", "rarbg.to"]
 
     /// ` [eztv]`, `-[rarbg.com]`, `[www.abbott.gov]`, `[rartv]` at the end.
-    static func removeSiteSuffixes(_ s: String) -> String {
-        guard Text.withBytes(s, { $0.last }) == UInt8(ascii: "]") else { return s }
-        var u = Array(s.utf8)
-        while u.last == UInt8(ascii: "]"), let open = u.lastIndex(of: UInt8(ascii: "[")) {
-            let inner = Bytes.lowercased(Text.string(u[(open + 1)..<(u.count - 1)]))
-            let isSite = siteTags.contains(inner) || inner.hasPrefix("www.") || inner.hasSuffix(".com") || inner.hasSuffix(".org") || inner.hasSuffix(".to")
-            guard isSite else { break }
-            u.removeSubrange(open...)
-            while let l = u.last, l == 32 || l == UInt8(ascii: "-") || l == UInt8(ascii: "_") { u.removeLast() }
+    static func removeSiteSuffixes(_ s: String) -> String { Text.keeping(s) { 0..<siteSuffixStart($0) } }
+
+    /// Where the site tags at the end of a name start (the end when it has none).
+    static func siteSuffixStart(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = u.count
+        while end > 0, u[end - 1] == UInt8(ascii: "]"), let open = Bytes.part(u, 0..<end).lastIndex(of: UInt8(ascii: "[")) {
+            guard isSiteTag(Bytes.part(u, (open + 1)..<(end - 1))) else { break }
+            end = open
+            while end > 0, u[end - 1] == 32 || u[end - 1] == UInt8(ascii: "-") || u[end - 1] == UInt8(ascii: "_") { end -= 1 }
         }
-        return Text.string(u)
+        return end
     }
 
-    /// All of the above, in order.
+    /// The bytes between the brackets of a site tag.
+    private static func isSiteTag(_ inner: UnsafeBufferPointer<UInt8>) -> Bool {
+        if siteTags.contains(lowercasing: inner) { return true }
+        // The tests below compare characters; they can only hold when the bytes start with "www."
+        // or end with ".com", ".org" or ".to" (in either case).
+        func ends(_ p: StaticString) -> Bool { Bytes.endsLowercased(inner, with: p) }
+        guard Bytes.startsLowercased(inner, with: "www.") || ends(".com") || ends(".org") || ends(".to") else { return false }
+        let s = Bytes.lowercased(String(decoding: inner, as: UTF8.self))
+        return s.hasPrefix("www.") || s.hasSuffix(".com") || s.hasSuffix(".org") || s.hasSuffix(".to")
+    }
+
     /// Full-width digits, letters and brackets (１５８, 【】) as ASCII.
     static func foldFullWidth(_ s: String) -> String {
         let found = Text.withBytes(s) { u in
@@ -114,12 +142,22 @@ enum TitlePrep {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// All of the clean-ups, in order: full-width characters folded, white space, extension,
+    /// website prefix and site suffixes removed, white space again.
     static func prepare(_ s: String) -> String {
-        var t = Text.trimmed(foldFullWidth(s))
-        t = removeExtension(t)
-        t = removeWebsitePrefix(t)
-        t = removeSiteSuffixes(t)
-        return Text.trimmed(t)
+        // Each step keeps a part of the bytes; one string is made at the end (none when the
+        // name was clean already).
+        Text.keeping(foldFullWidth(s), preparedRange)
+    }
+
+    /// The bytes of a (full-width folded) name that `prepare` keeps.
+    static func preparedRange(_ u: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var r = Text.trimmedRange(u)
+        r = r.lowerBound..<(r.lowerBound + extensionStart(Bytes.part(u, r)))
+        r = (r.lowerBound + websitePrefixEnd(Bytes.part(u, r)))..<r.upperBound
+        r = r.lowerBound..<(r.lowerBound + siteSuffixStart(Bytes.part(u, r)))
+        let t = Text.trimmedRange(Bytes.part(u, r))
+        return (r.lowerBound + t.lowerBound)..<(r.lowerBound + t.upperBound)
     }
 
     /// A name with no separators that looks like a hash or random characters.
@@ -221,26 +259,55 @@ struct PreparedName {
     let bodyStart: Int
     /// The words of `name`.
     let full: TokenizedName
+    /// The words of the trimmed title when `full` is they or their first words (the name is the
+    /// title, or the title without its extension): the quality is read from them.
+    private let titleWords: TokenizedName?
 
     init(_ title: String) {
-        self.init(title: title, name: TitlePrep.prepare(title))
+        let folded = TitlePrep.foldFullWidth(title)
+        let (name, words, longer) = Text.withBytes(folded) { u in
+            let r = TitlePrep.preparedRange(u)
+            let name = r.count == u.count ? folded : String(decoding: Bytes.part(u, r), as: UTF8.self)
+            // A name that is the trimmed title or its start (the title without its extension) is
+            // split as part of the title, so that the quality, read from the title, splits
+            // nothing again (a folded title is not the title).
+            let t = folded.utf8.count == title.utf8.count ? Text.trimmedRange(u) : 0..<0
+            let (words, longer) = TokenizedName.split(u, r, within: t)
+            return (name, words, longer)
+        }
+        self.init(title: title, name: name, words: words, titleWords: longer, screen: true)
     }
 
     /// `screen`: reject empty and hash-like names (an un-reversed name is read whatever it looks like).
     init(title: String, name: String, screen: Bool = true) {
+        self.init(title: title, name: name, words: TokenizedName(name), titleWords: nil, screen: screen)
+    }
+
+    /// `words`: the words of `name`; `titleWords`: the words of the trimmed title when `words`
+    /// are they or their first words.
+    private init(title: String, name: String, words: TokenizedName, titleWords longer: TokenizedName?, screen: Bool) {
         self.title = title
         self.name = name
-        let words = TokenizedName(name)
         // An ASCII name of more than two words is no hash (`looksLikeHash` reads at most two).
         let plainWords = words.count > 2 && !words.bytes.withUnsafeBufferPointer(Bytes.hasHighByte)
         rejected = screen && (name.isEmpty || !plainWords && TitlePrep.looksLikeHash(name))
         if rejected {
             (group, bodyStart) = (nil, 0)
             full = TokenizedName(bytes: [])
+            titleWords = nil
         } else {
             (group, bodyStart) = EpisodeParser.leadingGroup(name, words)
             full = words
+            titleWords = longer
         }
+    }
+
+    /// The words the quality is read from when its source is `source` (the title, or a name made
+    /// from it): `TokenizedName.reusing(full, for: Text.trimmed(source))`, or `full` for a long source.
+    func qualityWords(_ source: String) -> TokenizedName {
+        guard source.utf8.count < 400 else { return full }
+        if let titleWords, source == title { return titleWords }
+        return TokenizedName.reusing(full, for: Text.trimmed(source))
     }
 
     /// The words after the leading group tags (or after byte `from`).

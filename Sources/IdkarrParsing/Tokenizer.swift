@@ -3,48 +3,120 @@
 /// Every rule of the parser works on these words and on the separators between them, never on
 /// regular expressions, so a name is read in one linear pass per rule.
 ///
-/// A token holds no reference (copying one copies a few integers); its lower-cased bytes are
-/// `TokenizedName.lower[start..<end]` and its text, when a rule needs a `String`, `TokenizedName.text(i)`.
+/// A token holds no reference (copying one copies a few integers); its lower-cased bytes are read
+/// through `TokenizedName.withWord` and its text, when a rule needs a `String`, `TokenizedName.text(i)`.
 struct Token: Sendable {
-    /// Byte offsets of the word in the original UTF-8 name.
-    var start: Int
-    var end: Int
-    /// Numeric value when the word is all digits (at most 9 of them), else nil.
-    var number: Int?
-    /// Number of digits when the word is all digits, else 0.
-    var digitCount: Int
-    /// First byte of `text` (lower-cased).
-    var first: UInt8
     /// `WordHash` of `text` when it is all ASCII, else 0 (the word tables look it up without hashing again).
-    var hash: UInt64
+    let hash: UInt64
+    // Offsets, value and digit count in 32 and 8 bits: a token is 24 bytes (a split is at
+    // most a few kilobytes; a number has at most nine digits; a digit count saturates at 255,
+    // and the rules compare counts only with small ones or with a number's).
+    /// Byte offsets of the word in the original UTF-8 name.
+    @Int32Stored var start: Int
+    @Int32Stored var end: Int
+    private let numberValue: Int32
+    private let digits: UInt8
+    /// First byte of `text` (lower-cased).
+    let first: UInt8
 
-    var isNumber: Bool { number != nil }
+    init(start: Int, end: Int, number: Int?, digitCount: Int, first: UInt8, hash: UInt64) {
+        self.hash = hash
+        self.start = start
+        self.end = end
+        numberValue = number.map { Int32($0) } ?? -1
+        digits = UInt8(min(digitCount, 255))
+        self.first = first
+    }
+
+    /// Numeric value when the word is all digits (at most 9 of them), else nil.
+    var number: Int? { numberValue < 0 ? nil : Int(numberValue) }
+    /// Number of digits when the word is all digits (at most 255), else 0.
+    var digitCount: Int { Int(digits) }
+
+    var isNumber: Bool { numberValue >= 0 }
     var length: Int { end - start }
 }
 
 /// A release name split into words, with the bytes kept for separators and original case.
+///
+/// A name may be the first words of a longer split (a title without its extension): it then
+/// shares that split's arrays, and `reusing` hands back the longer one without splitting again.
 struct TokenizedName: Sendable {
-    let bytes: [UInt8]
-    /// `bytes` with ASCII letters lower-cased: the words' texts are slices of it (no `String` is
-    /// made per word; rules compare these bytes).
-    let lower: [UInt8]
-    var tokens: [Token]
+    /// The bytes split, then the same bytes with ASCII letters lower-cased (one array): the words'
+    /// texts are slices of the second half (no `String` is made per word; rules compare these
+    /// bytes). The name's bytes are the first `byteCount`.
+    private let storage: [UInt8]
+    /// The words split; the name's words are the first `count`.
+    private let allTokens: [Token]
+    /// Number of bytes of the name.
+    let byteCount: Int
+    let count: Int
+
+    /// The bytes of the name.
+    var bytes: ArraySlice<UInt8> { storage[0..<byteCount] }
+    /// The words of the name.
+    var tokens: ArraySlice<Token> { allTokens[0..<count] }
+
+    /// Where the lower-cased copy starts in `storage`.
+    @inline(__always) private var lowerStart: Int { storage.count >> 1 }
+
+    /// Lower-cased byte `k` of the split.
+    @inline(__always) private func lower(_ k: Int) -> UInt8 { storage[lowerStart + k] }
 
     init(_ string: String) {
-        self.init(bytes: Array(string.utf8))
+        self = Text.withBytes(string) { TokenizedName($0) }
     }
 
     init(bytes: [UInt8]) {
-        self.bytes = bytes
-        var lower = bytes  // a copy the scan overwrites (cheaper than a new zeroed array)
-        tokens = lower.withUnsafeMutableBufferPointer { out in bytes.withUnsafeBufferPointer { Self.scan($0, into: out, offset: 0) } }
-        self.lower = lower
+        self = bytes.withUnsafeBufferPointer { TokenizedName($0) }
     }
 
-    private init(bytes: [UInt8], lower: [UInt8], tokens: [Token]) {
-        self.bytes = bytes
-        self.lower = lower
-        self.tokens = tokens
+    /// The words of `u`.
+    init(_ u: UnsafeBufferPointer<UInt8>) {
+        var tokens: [Token] = []
+        let storage = Self.storage(u, lowerFrom: nil) { tokens = Self.scan(u, into: $0, offset: 0) }
+        self.init(storage: storage, tokens: tokens)
+    }
+
+    private init(storage: [UInt8], tokens: [Token], byteCount: Int? = nil, count: Int? = nil) {
+        self.storage = storage
+        allTokens = tokens
+        self.byteCount = byteCount ?? storage.count >> 1
+        self.count = count ?? tokens.count
+    }
+
+    /// The storage of a split of `u`: its bytes twice. `lower` gets the second copy to lower-case
+    /// (its first bytes are already lower-cased when `lowerFrom` gives them, at most `u.count`).
+    private static func storage(_ u: UnsafeBufferPointer<UInt8>, lowerFrom: UnsafeBufferPointer<UInt8>?, _ lower: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> [UInt8] {
+        let n = u.count
+        // Written on the stack, then copied once (an array of a given count is made by generic code).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n) { buffer in
+            if let from = u.baseAddress, let to = buffer.baseAddress {
+                to.initialize(from: from, count: n)
+                (to + n).initialize(from: from, count: n)
+                if let done = lowerFrom, let d = done.baseAddress { (to + n).update(from: d, count: done.count) }
+            }
+            lower(UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)]))
+            return Array(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// The words of the bytes `name` of `u`, and of the bytes `longer` when `name` is their start
+    /// and ends with them or before an ASCII separator: the words of `name` are then the first
+    /// words of that split.
+    static func split(_ u: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, within longer: Range<Int>) -> (TokenizedName, TokenizedName?) {
+        let isStart = !longer.isEmpty && name.lowerBound == longer.lowerBound && name.upperBound <= longer.upperBound
+            && (name.upperBound == longer.upperBound || ByteClass.table[Int(u[name.upperBound])] == ByteClass.separator)
+        guard isStart else { return (TokenizedName(Bytes.part(u, name)), nil) }
+        let all = TokenizedName(Bytes.part(u, longer))
+        return (all.prefix(bytes: name.count), all)
+    }
+
+    /// The words within the first `n` bytes of the split (byte `n`, if any, separates words).
+    private func prefix(bytes n: Int) -> TokenizedName {
+        var k = allTokens.count
+        while k > 0, allTokens[k - 1].end > n { k -= 1 }
+        return TokenizedName(storage: storage, tokens: allTokens, byteCount: n, count: k)
     }
 
     /// What kind of byte: a separator (ASCII other than letters and digits), a digit, a letter,
@@ -118,17 +190,20 @@ struct TokenizedName: Sendable {
     /// separator ends the part before, no word straddles `start` and the words are the same.
     func suffix(from start: Int) -> TokenizedName {
         guard start > 0 else { return self }
-        let rest = Array(bytes[start...])
-        guard ByteClass.table[Int(bytes[start - 1])] == ByteClass.separator else { return TokenizedName(bytes: rest) }
-        var k = 0
-        while k < tokens.count, tokens[k].start < start { k += 1 }
-        let shifted = tokens[k...].map { t -> Token in
-            var t = t
-            t.start -= start
-            t.end -= start
-            return t
+        return storage.withUnsafeBufferPointer { all in
+            let rest = Bytes.part(all, start..<byteCount)
+            guard ByteClass.table[Int(all[start - 1])] == ByteClass.separator else { return TokenizedName(rest) }
+            var k = 0
+            while k < count, allTokens[k].start < start { k += 1 }
+            let shifted = tokens[k...].map { t -> Token in
+                var t = t
+                t.start -= start
+                t.end -= start
+                return t
+            }
+            let lowerRest = Bytes.part(all, (lowerStart + start)..<(lowerStart + byteCount))
+            return TokenizedName(storage: Self.storage(rest, lowerFrom: lowerRest) { _ in }, tokens: shifted)
         }
-        return TokenizedName(bytes: rest, lower: Array(lower[start...]), tokens: shifted)
     }
 
     /// 0 when byte `i` belongs to a word, else how many bytes of separator start there.
@@ -144,37 +219,50 @@ struct TokenizedName: Sendable {
         return 0
     }
 
-    /// `other` when it was split from exactly `string`, else a split of `string` (which reuses
-    /// the words of `other` when `string` is `other` followed by an ASCII separator and more, as
-    /// for a name and its file name with the extension).
+    /// The words of `string` as `other`'s split already has them: the same words or first words
+    /// when `string` is the split's bytes or their start before an ASCII separator (a name and
+    /// its part without a trailing note); else a split of `string`, which reuses the words of
+    /// `other` when `string` is its bytes followed by an ASCII separator and more (a name and
+    /// its file name with the extension).
     static func reusing(_ other: TokenizedName, for string: String) -> TokenizedName {
-        let n = other.bytes.count
-        let shared: Int = Text.withBytes(string) { s in
-            other.bytes.withUnsafeBufferPointer { b in
-                guard s.count >= n, Bytes.equal(b, s, count: n) else { return -1 }
-                if s.count == n { return n }
-                return ByteClass.table[Int(s[n])] == ByteClass.separator ? n : -1
+        other.storage.withUnsafeBufferPointer { all in
+            Text.withBytes(string) { s in
+                // How many bytes `string` shares with the split: all of it (-1 when it differs).
+                let b = Bytes.part(all, 0..<(all.count >> 1))
+                let m = min(s.count, b.count)
+                var shared = -1
+                if Bytes.equal(b, s, count: m) {
+                    let next = s.count == b.count ? nil : s.count < b.count ? b[m] : s[m]
+                    if next.map({ ByteClass.table[Int($0)] == ByteClass.separator }) ?? true { shared = m }
+                }
+                if shared == s.count { return other.prefix(bytes: s.count) }
+                guard shared == b.count, shared > 0 else { return TokenizedName(s) }
+                var more: [Token] = []
+                let storage = Self.storage(s, lowerFrom: Bytes.part(all, b.count..<(2 * b.count))) { lower in
+                    more = Self.scan(Bytes.part(s, shared..<s.count), into: UnsafeMutableBufferPointer(rebasing: lower[shared...]), offset: shared)
+                }
+                return TokenizedName(storage: storage, tokens: other.allTokens + more)
             }
         }
-        if shared == n && string.utf8.count == n { return other }
-        let all = Array(string.utf8)
-        guard shared == n, n > 0 else { return TokenizedName(bytes: all) }
-        var lower = all
-        let more = lower.withUnsafeMutableBufferPointer { out in
-            for k in 0..<n { out[k] = other.lower[k] }
-            return all.withUnsafeBufferPointer { Self.scan(UnsafeBufferPointer(rebasing: $0[n...]), into: UnsafeMutableBufferPointer(rebasing: out[n...]), offset: n) }
-        }
-        return TokenizedName(bytes: all, lower: lower, tokens: other.tokens + more)
     }
 
-    var count: Int { tokens.count }
-    subscript(_ i: Int) -> Token { tokens[i] }
+    @inline(__always) subscript(_ i: Int) -> Token {
+        precondition(i < count)
+        return allTokens[i]
+    }
+
+    /// Byte `k` of the name.
+    @inline(__always) func byte(_ k: Int) -> UInt8 {
+        precondition(k < byteCount)
+        return storage[k]
+    }
 
     /// The bytes between word `i - 1` and word `i` (before the first word: from the start).
     @inline(__always) func gap(before i: Int) -> ArraySlice<UInt8> {
-        let from = i > 0 ? tokens[i - 1].end : 0
-        let to = i < tokens.count ? tokens[i].start : bytes.count
-        return bytes[from..<to]
+        precondition(i <= count)
+        let from = i > 0 ? allTokens[i - 1].end : 0
+        let to = i < count ? allTokens[i].start : byteCount
+        return storage[from..<to]
     }
 
     /// The single separator byte before word `i`, or nil when there is none or more than one.
@@ -192,45 +280,52 @@ struct TokenizedName: Sendable {
     /// Original (not lower-cased) text of words `from..<to` including what lies between them.
     func original(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        return String(decoding: bytes[tokens[from].start..<tokens[to - 1].end], as: UTF8.self)
+        return String(decoding: storage[self[from].start..<self[to - 1].end], as: UTF8.self)
     }
 
     func originalText(_ i: Int) -> String {
-        String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
+        String(decoding: storage[self[i].start..<self[i].end], as: UTF8.self)
+    }
+
+    /// Runs `body` on the bytes `range` of the name.
+    func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        precondition(range.upperBound <= byteCount)
+        return storage.withUnsafeBufferPointer { body(Bytes.part($0, range)) }
     }
 
     /// Lower-cased text of word `i` ("" outside the name), made when a rule needs a `String`.
     func text(_ i: Int) -> String {
-        guard i >= 0 && i < tokens.count else { return "" }
+        guard i >= 0 && i < count else { return "" }
         return withWord(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs `body` on the lower-cased bytes of word `i` (no bytes outside the name).
     @inline(__always) func withWord<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let range = i >= 0 && i < tokens.count ? tokens[i].start..<tokens[i].end : 0..<0
-        return lower.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        let range = i >= 0 && i < count ? allTokens[i].start..<allTokens[i].end : 0..<0
+        let from = lowerStart
+        return storage.withUnsafeBufferPointer { body(Bytes.part($0, (from + range.lowerBound)..<(from + range.upperBound))) }
     }
 
     /// `text(i).isWord(word)` for a lower-case ASCII `word`, read from the bytes: a word of the
     /// same byte count that holds other bytes cannot equal it.
     @inline(__always) func isWord(_ i: Int, _ word: StaticString) -> Bool {
-        guard i >= 0, i < tokens.count, tokens[i].length == word.utf8CodeUnitCount else { return false }
+        guard i >= 0, i < count, allTokens[i].length == word.utf8CodeUnitCount else { return false }
         let p = word.utf8Start
-        let from = tokens[i].start
-        for k in 0..<word.utf8CodeUnitCount where lower[from + k] != p[k] { return false }
+        let from = allTokens[i].start
+        for k in 0..<word.utf8CodeUnitCount where lower(from + k) != p[k] { return false }
         return true
     }
 
     /// `text(i) == key` for a word-table key: compared as bytes when word `i` is ASCII (a
     /// different byte string cannot equal it then), else as strings.
     @inline(__always) func isWord(_ i: Int, key: String) -> Bool {
-        guard i >= 0, i < tokens.count else { return key.isEmpty }
-        guard tokens[i].hash != 0 else { return text(i) == key }
-        let from = tokens[i].start
-        let n = tokens[i].length
+        guard i >= 0, i < count else { return key.isEmpty }
+        guard allTokens[i].hash != 0 else { return text(i) == key }
+        let from = allTokens[i].start
+        let n = allTokens[i].length
         return Text.withBytes(key) { k in
             guard k.count == n else { return false }
-            for j in 0..<n where lower[from + j] != k[j] { return false }
+            for j in 0..<n where lower(from + j) != k[j] { return false }
             return true
         }
     }
@@ -239,21 +334,21 @@ struct TokenizedName: Sendable {
     /// combining mark joined to the prefix's last letter) follows the prefix.
     @inline(__always) func hasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
         let n = prefix.utf8CodeUnitCount
-        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        guard i >= 0, i < count, allTokens[i].length >= n else { return false }
         let p = prefix.utf8Start
-        let from = tokens[i].start
-        for k in 0..<n where lower[from + k] != p[k] { return false }
-        if tokens[i].length > n && lower[from + n] >= 0x80 { return Text.hasPrefix(text(i), prefix) }
+        let from = allTokens[i].start
+        for k in 0..<n where lower(from + k) != p[k] { return false }
+        if allTokens[i].length > n && lower(from + n) >= 0x80 { return Text.hasPrefix(text(i), prefix) }
         return true
     }
 
     /// `Text.hasSuffix(text(i), suffix)` (bytes).
     @inline(__always) func hasSuffix(_ i: Int, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
-        guard i >= 0, i < tokens.count, tokens[i].length >= n else { return false }
+        guard i >= 0, i < count, allTokens[i].length >= n else { return false }
         let p = suffix.utf8Start
-        let from = tokens[i].end - n
-        for k in 0..<n where lower[from + k] != p[k] { return false }
+        let from = allTokens[i].end - n
+        for k in 0..<n where lower(from + k) != p[k] { return false }
         return true
     }
 
@@ -263,12 +358,12 @@ struct TokenizedName: Sendable {
     }
 
     /// Last lower-cased byte of word `i` (nil outside the name).
-    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < tokens.count ? lower[tokens[i].end - 1] : nil }
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? { i >= 0 && i < count ? lower(allTokens[i].end - 1) : nil }
 
     /// Index of the first word whose text is `word` (lower-case ASCII), searching from `from`.
     func index(of word: StaticString, from: Int = 0) -> Int? {
         var i = from
-        while i < tokens.count {
+        while i < count {
             if isWord(i, word) { return i }
             i += 1
         }
@@ -277,105 +372,3 @@ struct TokenizedName: Sendable {
 
     func contains(_ word: StaticString) -> Bool { index(of: word) != nil }
 }
-
-/// Byte helpers for ASCII text.
-enum Bytes {
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b >= 0x80 }
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
-    @inline(__always) static func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b & ~0x20 : b }
-
-    /// The first `count` bytes of `a` and `b` are the same (compared eight at a time).
-    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
-        guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-        let ra = UnsafeRawPointer(pa)
-        let rb = UnsafeRawPointer(pb)
-        var k = 0
-        while k + 8 <= count {
-            if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k += 8
-        }
-        while k < count {
-            if pa[k] != pb[k] { return false }
-            k += 1
-        }
-        return true
-    }
-
-    /// A byte of `v` is zero (no false answer: a borrow only runs above a zero byte).
-    @inline(__always) private static func hasZeroByte(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
-
-    /// True when some byte of `u` is `a` or `b` (read eight bytes at a time).
-    static func contains(_ u: UnsafeBufferPointer<UInt8>, _ a: UInt8, or b: UInt8) -> Bool {
-        guard let base = u.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let sa = UInt64(a) &* 0x0101_0101_0101_0101
-        let sb = UInt64(b) &* 0x0101_0101_0101_0101
-        var k = 0
-        while k + 8 <= u.count {
-            let v = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            if hasZeroByte(v ^ sa) || hasZeroByte(v ^ sb) { return true }
-            k += 8
-        }
-        while k < u.count {
-            if u[k] == a || u[k] == b { return true }
-            k += 1
-        }
-        return false
-    }
-
-    /// True when some byte of `u` is ≥ 0x80 (read eight bytes at a time).
-    static func hasHighByte(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = u.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        var k = 0
-        var any: UInt64 = 0
-        while k + 8 <= u.count {
-            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            k += 8
-        }
-        while k < u.count {
-            any |= UInt64(u[k])
-            k += 1
-        }
-        return any & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// Length of a zero-width space, no-break space, BOM or ideographic space at `i` (0 if none).
-    @inline(__always) static func invisibleSeparatorLength(_ b: [UInt8], _ i: Int) -> Int {
-        let c = b[i]
-        guard c >= 0xC2 else { return 0 }
-        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
-        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] >= 0x8B && b[i + 2] <= 0x8F { return 3 }
-        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
-        if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
-        return 0
-    }
-
-    static func lowercased(_ s: String) -> String {
-        Text.withBytes(s) { u in
-            guard u.contains(where: { $0 >= 65 && $0 <= 90 }) else { return s }
-            return String(unsafeUninitializedCapacity: u.count) { out in
-                for k in 0..<u.count { out[k] = lower(u[k]) }
-                return u.count
-            }
-        }
-    }
-
-    /// All digits, 1...9 of them.
-    static func number<C: Collection<UInt8>>(_ s: C) -> Int? {
-        guard !s.isEmpty, s.count <= 9 else { return nil }
-        var v = 0
-        for b in s {
-            guard isDigit(b) else { return nil }
-            v = v * 10 + Int(b - 48)
-        }
-        return v
-    }
-
-    static func number(_ s: String) -> Int? { number(Substring(s).utf8) }
-
-    static func isAllDigits(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy(isDigit) }
-}
-

@@ -58,8 +58,8 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     /// The value of word `i` of a name (its hash was taken when the name was split).
     /// nil outside the name (no table has the empty word).
     @inline(__always) subscript(_ t: TokenizedName, _ i: Int) -> Value? {
-        guard i >= 0, i < t.tokens.count else { return nil }
-        let h = t.tokens[i].hash
+        guard i >= 0, i < t.count else { return nil }
+        let h = t[i].hash
         if h == 0 { return nonASCIIMayMatch ? dictionary[t.text(i)] : nil }
         var k = WordHash.slot(h) & mask
         while true {
