@@ -128,19 +128,16 @@ enum Text {
         return found && s.contains(needle.description)
     }
 
-    /// True when `s` holds the byte sequence `needle`.
+    /// True when `s` holds the byte sequence `needle` (a short, non-empty needle: each place its
+    /// first byte occurs is compared in full, so needles that overlap themselves are found too).
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
         needle.withUnsafeBufferPointer { n in
             withBytes(s) { u in
-                guard Bytes.contains(u, n[0], or: n[0]) else { return false }
-                var matched = 0
-                for b in u {
-                    if b == n[matched] {
-                        matched += 1
-                        if matched == n.count { return true }
-                    } else {
-                        matched = b == n[0] ? 1 : 0
-                    }
+                guard n.count <= u.count, Bytes.contains(u, n[0], or: n[0]) else { return false }
+                for i in 0...(u.count - n.count) where u[i] == n[0] {
+                    var k = 1
+                    while k < n.count, u[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
                 }
                 return false
             }

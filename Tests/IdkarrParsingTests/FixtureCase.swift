@@ -23,7 +23,7 @@ struct FixtureCase: Sendable {
 enum JSONValue: Sendable, Equatable, Decodable {
     case string(String), number(Double), bool(Bool), null, array([JSONValue]), object([String: JSONValue])
 
-    init(from decoder: Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null }
         else if let b = try? c.decode(Bool.self) { self = .bool(b) }
