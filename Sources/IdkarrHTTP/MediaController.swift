@@ -162,7 +162,7 @@ final class MediaRowCache: Sendable {
         let id = docs[at].id, version = docs[at].version
         if let row = rows.withLock({ $0[id] }), row.version == version { return row.bytes }
         let doc = docs[at]
-        let bytes = [UInt8](try JSONBody.encoder.encode(MediaResource(doc, withEpisodes: false)))
+        let bytes = try StoreJSON.encodeWholeSeconds(MediaResource(doc, withEpisodes: false))
         rows.withLock { rows in
             if rows.count >= Self.capacity { rows.removeAll(keepingCapacity: true) }
             rows[doc.id] = Row(version: doc.version, bytes: bytes)

@@ -50,7 +50,26 @@ struct TapeDecoder: Decoder {
             }
             return d as! T
         }
+        if let array = T.self as? any TapeSizedArray.Type { return try array.init(tape: doc, i) as! T }
         return try T(from: TapeDecoder(doc: doc, index: i))
+    }
+}
+
+/// Arrays read with the capacity their JSON needs. The standard library's `Array.init(from:)`
+/// appends one element at a time, so an array's capacity grows by doubling and ends up to twice
+/// its count: 50 episodes take the room of 64. Loaded documents live in memory for the whole run,
+/// so that slack stays resident; the tape knows each array's length before the first element.
+protocol TapeSizedArray {
+    init(tape doc: TapeDocument, _ i: Int) throws
+}
+
+extension Array: TapeSizedArray where Element: Decodable {
+    init(tape doc: TapeDocument, _ i: Int) throws {
+        guard doc.kind(i) == .array else { throw doc.mismatch([Any].self, i) }
+        var elements = TapeUnkeyedContainer(doc: doc, array: i)
+        self.init()
+        reserveCapacity(elements.count ?? 0)
+        while !elements.isAtEnd { append(try elements.decode(Element.self)) }
     }
 }
 

@@ -131,4 +131,22 @@ import Testing
             #expect(ISODate.parse(bad) == nil, "\(bad)")
         }
     }
+
+    /// Loaded documents stay in memory for the whole run, so an array must not keep the slack that
+    /// growing by doubling leaves (the standard library's decoding makes 50 elements take 64).
+    @Test(arguments: [1, 5, 50, 100, 1_000])
+    func arraysAreDecodedWithTheCapacityTheyNeed(count: Int) throws {
+        struct Episode: Codable, Equatable { var id: Int; var title: String?; var flags: [Bool]? }
+        struct Series: Codable, Equatable { var episodes: [Episode]; var numbers: [[Int]]; var optional: [String]? }
+        let series = Series(episodes: (0..<count).map { Episode(id: $0, title: "t\($0)", flags: $0 % 2 == 0 ? [true, false, true] : nil) },
+                            numbers: [Array(0..<count), []], optional: (0..<count).map(String.init))
+        let decoded = try StoreCoding.decode(Series.self, from: [UInt8](try JSONEncoder().encode(series)))
+        #expect(decoded == series)
+        // reserveCapacity rounds up to the allocator's size class: a few elements at most, never 2×.
+        let slack = max(4, count / 16)
+        #expect(decoded.episodes.capacity - count <= slack, "episodes: capacity \(decoded.episodes.capacity) for \(count)")
+        #expect(decoded.numbers[0].capacity - count <= slack, "numbers: capacity \(decoded.numbers[0].capacity) for \(count)")
+        #expect((decoded.optional?.capacity ?? 0) - count <= slack, "optional: capacity \(decoded.optional?.capacity ?? 0) for \(count)")
+        #expect(throws: DecodingError.self) { try StoreCoding.decode(Series.self, from: Array(#"{"episodes":{},"numbers":[]}"#.utf8)) }
+    }
 }
