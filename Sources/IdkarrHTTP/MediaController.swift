@@ -162,7 +162,11 @@ final class MediaRowCache: Sendable {
         let id = docs[at].id, version = docs[at].version
         if let row = rows.withLock({ $0[id] }), row.version == version { return row.bytes }
         let doc = docs[at]
-        let bytes = try StoreJSON.encodeWholeSeconds(MediaResource(doc, withEpisodes: false))
+        let encoded = try StoreJSON.encodeWholeSeconds(MediaResource(doc, withEpisodes: false))
+        // The encoder's buffer starts at 16 KiB; a cached row keeps only its own bytes.
+        let bytes = [UInt8](unsafeUninitializedCapacity: encoded.count) { buffer, count in
+            count = buffer.initialize(from: encoded).index
+        }
         rows.withLock { rows in
             if rows.count >= Self.capacity { rows.removeAll(keepingCapacity: true) }
             rows[doc.id] = Row(version: doc.version, bytes: bytes)
