@@ -15,6 +15,7 @@ public final class Library: Sendable {
     public let media: DocumentCollection<Media>
     /// Sorted orders of recent media list queries (see `listMedia`).
     let mediaListCache = MediaListCache()
+    let wantedCache = WantedCache()
     let now: @Sendable () -> Date
     let logger: Logger
 

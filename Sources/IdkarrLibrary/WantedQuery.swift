@@ -45,8 +45,14 @@ public struct WantedRecord: Sendable, Equatable {
 
 extension Library {
     /// A page of the missing or cutoff-unmet list over the current snapshot, as of the library's clock.
+    /// The sorted list is kept between pages (`WantedCache`) while the snapshot is the same and no
+    /// air or release time has passed that would change it.
     public func wanted(_ query: WantedQuery) -> Page<WantedRecord> {
-        WantedQuery.page(in: media.all(), profiles: qualityProfiles.all(), query, now: now())
+        let docs = media.all(), profiles = qualityProfiles.all(), at = now()
+        let hits = wantedCache.hits(for: query, in: docs, profiles: profiles, now: at.timeIntervalSince1970) {
+            WantedQuery.sortedHits(in: docs, profiles: profiles, query, now: at)
+        }
+        return WantedQuery.page(of: hits, in: docs, query)
     }
 }
 
@@ -63,21 +69,34 @@ extension WantedQuery {
     }
 
     public static func page(in docs: [Stored<Media>], profiles: [Stored<QualityProfile>], _ q: WantedQuery, now: Date) -> Page<WantedRecord> {
+        page(of: sortedHits(in: docs, profiles: profiles, q, now: now).hits, in: docs, q)
+    }
+
+    /// Everything on the list in order, and until when that stays true: the earliest air or
+    /// release time after `now` that would add an item or move one (infinity when none).
+    static func sortedHits(in docs: [Stored<Media>], profiles: [Stored<QualityProfile>], _ q: WantedQuery, now: Date)
+        -> (hits: [Hit], validUntil: Double)
+    {
         let cutoffs = q.list == .cutoffUnmet ? CutoffTable(profiles) : nil
         var hits: [Hit] = []
         let nowT = now.timeIntervalSince1970
+        var next = Double.infinity
         // Read in place (see CalendarQuery.entries): no copies of documents or episodes.
         docs.withUnsafeBufferPointer { docs in
             for i in docs.indices {
                 if let id = q.instanceId, docs[i].body.instanceId != id { continue }
                 if docs[i].body.mediaType == .movie {
-                    if let hit = movieHit(docs[i].body, q, cutoffs, nowT) { hits.append(Hit(doc: Int32(i), episode: -1, time: hit)) }
+                    if let hit = movieHit(docs[i].body, q, cutoffs, nowT, next: &next) { hits.append(Hit(doc: Int32(i), episode: -1, time: hit)) }
                 } else {
-                    episodeHits(i, docs[i].body, q, cutoffs, nowT, into: &hits)
+                    episodeHits(i, docs[i].body, q, cutoffs, nowT, into: &hits, next: &next)
                 }
             }
         }
         sort(&hits, docs, q)
+        return (hits, next)
+    }
+
+    static func page(of hits: [Hit], in docs: [Stored<Media>], _ q: WantedQuery) -> Page<WantedRecord> {
         let size = max(1, min(q.pageSize, maxPageSize))
         let page = max(1, q.page)
         let start = min(hits.count, (page - 1) * size), end = min(hits.count, start + size)
@@ -86,7 +105,7 @@ extension WantedQuery {
     }
 
     private static func episodeHits(_ i: Int, _ m: Media, _ q: WantedQuery, _ cutoffs: CutoffTable?, _ now: Double,
-                                    into hits: inout [Hit]) {
+                                    into hits: inout [Hit], next: inout Double) {
         var unmonitoredSeasons: Set<Int> = []
         for s in m.seasons where !s.monitored { unmonitoredSeasons.insert(s.seasonNumber) }
         let profile = m.qualityProfileId.flatMap { cutoffs?.profiles[$0] }
@@ -105,7 +124,11 @@ extension WantedQuery {
                     continue
                 }
                 let t = airTime(episodes[k])
-                if profile == nil { guard let t, t < now else { continue } }
+                if profile == nil {
+                    guard let t else { continue }
+                    // Not aired yet: on the list once `now` passes it.
+                    guard t < now else { next = min(next, t); continue }
+                }
                 hits.append(Hit(doc: Int32(i), episode: Int32(k), time: t ?? .nan,
                                 code: Int64(season) << 32 | Int64(UInt32(truncatingIfNeeded: episodes[k].episodeNumber))))
             }
@@ -113,8 +136,14 @@ extension WantedQuery {
     }
 
     /// The movie's sort time when it is wanted, `.nan` when wanted without a known date, nil when not wanted.
-    private static func movieHit(_ m: Media, _ q: WantedQuery, _ cutoffs: CutoffTable?, _ now: Double) -> Double? {
+    private static func movieHit(_ m: Media, _ q: WantedQuery, _ cutoffs: CutoffTable?, _ now: Double, next: inout Double) -> Double? {
         guard m.monitored == q.monitored else { return nil }
+        // A release date still ahead changes availability and the sort time when it passes.
+        for text in [m.releaseDates?.inCinemas, m.releaseDates?.digital, m.releaseDates?.physical] {
+            if let days = text.flatMap(CivilDay.days), Double(days) * CivilDay.secondsPerDay >= now {
+                next = min(next, Double(days) * CivilDay.secondsPerDay)
+            }
+        }
         let date = releaseTime(m.releaseDates, before: now)
         if let cutoffs {
             guard let profile = m.qualityProfileId.flatMap({ cutoffs.profiles[$0] }), let file = m.movieFile,

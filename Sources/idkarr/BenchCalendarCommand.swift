@@ -51,6 +51,12 @@ struct BenchCalendar: AsyncParsableCommand {
         report("wanted/cutoff, page 1 by air date", measure {
             total = WantedQuery.page(in: docs, profiles: profiles, WantedQuery(.cutoffUnmet), now: Self.today).totalRecords
         }, "\(total) records")
+        // Library.wanted keeps the sorted list between pages (WantedCache): the next pages are slices.
+        var paging = WantedQuery(.missing)
+        report("wanted/missing, pages 2… (list kept)", measure {
+            paging.page += 1
+            total = library.wanted(paging).totalRecords
+        }, "\(total) records by the library's clock")
     }
 
     /// Milliseconds of each run after two warm-up runs, sorted.
