@@ -47,6 +47,9 @@ import Testing
         #expect(HTMLText.plain("<script>alert(1)</script>x") == "alert(1)x")
         #expect(HTMLText.plain("AT&T & co &unknown; 1 < 2") == "AT&T & co &unknown; 1 < 2")
         #expect(HTMLText.plain(nil) == nil)
+        #expect(HTMLText.plain("First  line\r\nSecond\r</p>\r\n\r\n\r\nThird&nbsp;&#160;part\u{a0}end") == "First line\nSecond\n\nThird part end",
+                "Windows line ends are line ends; no-break spaces are spaces")
+        #expect(HTMLText.plain("Amélie <i>et</i> 日本語 😀<br/>x") == "Amélie et 日本語 😀\nx")
     }
 
     @Test func airTimes() {
