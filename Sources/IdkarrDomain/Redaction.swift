@@ -57,14 +57,38 @@ public enum Redaction {
     /// Text with every secret it contains masked.
     public static func text(_ text: String) -> String {
         guard !text.isEmpty else { return text }
+        // Each rule runs only when the text holds a byte its pattern needs: Swift compiles a
+        // regular expression literal every time it is evaluated, and most texts need few rules.
+        let has = RuleBytes(text)
         var result = text
-        result = redactURLCredentials(result)
-        result = redactPathSecrets(result)
-        result = redactAuthSchemes(result)
-        result = redactJSONFields(result)
-        result = redactHeaderLines(result)
-        result = redactPairs(result)
+        if has.at { result = redactURLCredentials(result) }
+        if has.slash { result = redactPathSecrets(result) }
+        if has.authWord { result = redactAuthSchemes(result) }
+        if has.quote && has.colon { result = redactJSONFields(result) }
+        if has.colon { result = redactHeaderLines(result) }
+        if has.equals { result = redactPairs(result) }
         return result
+    }
+
+    /// Which of the bytes the rules need a text holds (`=` also as `%3D`).
+    private struct RuleBytes {
+        var at = false, slash = false, quote = false, colon = false, equals = false, authWord = false
+
+        init(_ text: String) {
+            for b in text.utf8 {
+                switch b {
+                case UInt8(ascii: "@"): at = true
+                case UInt8(ascii: "/"): slash = true
+                case UInt8(ascii: "\""): quote = true
+                case UInt8(ascii: ":"): colon = true
+                case UInt8(ascii: "="): equals = true
+                default: break
+                }
+            }
+            let lower = text.lowercased()
+            if !equals { equals = lower.contains("%3d") }
+            authWord = lower.contains("bearer") || lower.contains("basic") || lower.contains("digest")
+        }
     }
 
     // MARK: rules

@@ -21,15 +21,17 @@ struct TargetURL: Sendable, Hashable {
             throw NetError(.other, host: "", message: "Out of memory parsing a URL.")
         }
         defer { curl_url_cleanup(handle) }
-        let invalid = NetError(
-            .invalidURL, host: "",
-            message: "\"\(Redaction.url(url))\" is not a valid http or https URL.")
+        // Made only when needed: redacting runs several regular expressions, and every request
+        // comes through here.
+        func invalid() -> NetError {
+            NetError(.invalidURL, host: "", message: "\"\(Redaction.url(url))\" is not a valid http or https URL.")
+        }
         guard !url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7f }),
             curl_url_set(handle, CURLUPART_URL, url, 0) == CURLUE_OK,
             let scheme = part(handle, CURLUPART_SCHEME)?.lowercased(),
             scheme == "http" || scheme == "https",
             let host = part(handle, CURLUPART_HOST), !host.isEmpty
-        else { throw invalid }
+        else { throw invalid() }
         let port = part(handle, CURLUPART_PORT).flatMap { Int($0) }
         return TargetURL(scheme: scheme, host: host.lowercased(), port: port)
     }
