@@ -22,14 +22,10 @@ final class MediaPageCache: Sendable {
     static let maxBody = 256 << 10
     private let state = Mutex(State())
 
-    private static func storage(_ docs: [Stored<Media>]) -> UnsafeRawPointer? {
-        docs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-    }
-
     /// The cached answer of `query` over exactly this snapshot, or nil.
     func body(for query: MediaQuery, in docs: [Stored<Media>]) -> ByteBuffer? {
         state.withLock { s in
-            guard Self.storage(s.docs) == Self.storage(docs), s.docs.count == docs.count else { return nil }
+            guard s.docs.isSameSnapshot(as: docs) else { return nil }
             return s.bodies[query]
         }
     }
@@ -37,7 +33,7 @@ final class MediaPageCache: Sendable {
     func store(_ body: ByteBuffer, for query: MediaQuery, in docs: [Stored<Media>]) {
         guard body.readableBytes <= Self.maxBody, !docs.isEmpty else { return }
         state.withLock { s in
-            if Self.storage(s.docs) != Self.storage(docs) || s.docs.count != docs.count {
+            if !s.docs.isSameSnapshot(as: docs) {
                 s = State(docs: docs)
             }
             if s.bytes + body.readableBytes > Self.maxBytes {

@@ -144,14 +144,10 @@ final class MediaListCache: Sendable {
     static let capacity = 32
     private let state = Mutex(State())
 
-    static func storage(_ docs: [Stored<Media>]) -> UnsafeRawPointer? {
-        docs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-    }
-
     func order(for key: Key, in docs: [Stored<Media>], compute: () -> [Int32]) -> [Int32] {
         state.withLock { s in
             if docs.isEmpty { return [] }
-            if Self.storage(s.docs) != Self.storage(docs) || s.docs.count != docs.count {
+            if !s.docs.isSameSnapshot(as: docs) {
                 s.docs = docs
                 s.orders.removeAll(keepingCapacity: true)
             }

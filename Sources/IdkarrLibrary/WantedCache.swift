@@ -42,16 +42,12 @@ final class WantedCache: Sendable {
     static let capacity = 4
     private let state = Mutex(State())
 
-    private static func same<T>(_ a: [T], _ b: [T]) -> Bool {
-        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-    }
-
     /// The sorted list of `query` at `now`, from the cache or made by `compute`.
     func hits(for query: WantedQuery, in docs: [Stored<Media>], profiles: [Stored<QualityProfile>], now: Double,
               compute: () -> (hits: [WantedQuery.Hit], validUntil: Double)) -> [WantedQuery.Hit] {
         let key = Key(query)
         return state.withLock { s in
-            if !Self.same(s.docs, docs) || !Self.same(s.profiles, profiles) {
+            if !s.docs.isSameSnapshot(as: docs) || !s.profiles.isSameSnapshot(as: profiles) {
                 s = State(docs: docs, profiles: profiles)
             }
             if let entry = s.entries[key], entry.madeAt <= now, now <= entry.validUntil { return entry.hits }

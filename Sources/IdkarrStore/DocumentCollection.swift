@@ -157,3 +157,13 @@ public actor DocumentCollection<Body: StoredDocument> {
         snapshot.withLock { s in s.indexes.merge(built) { _, new in new } }
     }
 }
+
+extension Array {
+    /// True when both arrays are the same snapshot: one storage, same count. A collection hands
+    /// out its snapshot array and replaces it on every write, so caches keyed on a snapshot keep
+    /// the array (which keeps its storage alive) and compare with this: no write path needs to
+    /// tell them, and an answer is never stale.
+    public func isSameSnapshot(as other: [Element]) -> Bool {
+        count == other.count && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+}
