@@ -309,8 +309,8 @@ enum StoreLoadBench {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         var total = 0
         for name in names {
-            var st = stat()
-            if stat(dir.path + "/" + name, &st) == 0 { total += Int(st.st_size) }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: dir.path + "/" + name)
+            total += (attributes?[.size] as? NSNumber)?.intValue ?? 0
         }
         return Double(total) / 1_048_576
     }
