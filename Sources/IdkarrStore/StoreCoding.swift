@@ -15,15 +15,16 @@ enum StoreCoding {
     }
 
     /// Encodes with `StreamWriter`, or with `fallback` (Foundation) when the value uses containers
-    /// in a way streaming cannot follow. Both write the same JSON for the same value.
-    static func encode<T: Encodable>(_ value: T, fallback: JSONEncoder, wholeSeconds: Bool = false) throws -> [UInt8] {
+    /// in a way streaming cannot follow. Both write the same JSON for the same value. The fallback
+    /// is made only when it is needed (rarely: every answer of the HTTP API comes through here).
+    static func encode<T: Encodable>(_ value: T, fallback: @autoclosure () -> JSONEncoder, wholeSeconds: Bool = false) throws -> [UInt8] {
         let writer = StreamWriter(wholeSeconds: wholeSeconds)
         do {
             try writer.value(value)
             writer.close(to: 0)
             if !writer.unsupported { return writer.bytes }
         } catch is StreamWriter.Unsupported {}
-        return [UInt8](try fallback.encode(value))
+        return [UInt8](try fallback().encode(value))
     }
 
     /// Decodes a whole buffer of JSON into `T`.
@@ -185,9 +186,13 @@ public enum StoreJSON {
     /// Foundation's `JSONEncoder` writes with `.iso8601` dates and unescaped slashes, about 5×
     /// faster (the HTTP API's answers).
     public static func encodeWholeSeconds<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let fallback = JSONEncoder()
-        fallback.outputFormatting = [.withoutEscapingSlashes]
-        fallback.dateEncodingStrategy = .iso8601
-        return try StoreCoding.encode(value, fallback: fallback, wholeSeconds: true)
+        try StoreCoding.encode(value, fallback: wholeSecondsEncoder(), wholeSeconds: true)
+    }
+
+    private static func wholeSecondsEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 }
